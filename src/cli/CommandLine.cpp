@@ -1,0 +1,309 @@
+#include "CommandLine.h"
+
+#include "core/TargetDate.h"
+#include "db/Database.h"
+#include "db/StatusQueries.h"
+#include "io/SampleData.h"
+#include "io/SyntheticGenerator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDate>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace rt {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rt::CommandLine", text);
+}
+
+const QStringList kVerbs = {QStringLiteral("init"), QStringLiteral("stats"), QStringLiteral("overdue"),
+                            QStringLiteral("generate")};
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringLiteral("db"), tr("The database file."), tr("PATH"));
+}
+
+// RFC 4180: quote a field holding a comma, quote or line break; double quotes.
+QString csvField(const QString& s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
+        !s.contains(QLatin1Char('\r')))
+        return s;
+    QString quoted = s;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+CommandLine::CommandLine(QTextStream& out, QTextStream& err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+bool CommandLine::handles(const QStringList& args)
+{
+    return args.size() > 1 && kVerbs.contains(args.at(1));
+}
+
+int CommandLine::usage(const QString& message)
+{
+    m_err << "review-tracker: " << message << '\n';
+    m_err.flush();
+    return UsageError;
+}
+
+int CommandLine::dataError(const QString& message)
+{
+    m_err << "review-tracker: " << message << '\n';
+    m_err.flush();
+    return DataError;
+}
+
+int CommandLine::run(const QStringList& args)
+{
+    if (!handles(args))
+        return usage(tr("unknown command; use init, stats, overdue, generate, gui or screenshot"));
+    const QString verb = args.at(1);
+    QStringList rest = args;
+    rest.removeAt(1);
+    if (verb == QLatin1String("init"))
+        return runInit(rest);
+    if (verb == QLatin1String("stats"))
+        return runStats(rest);
+    if (verb == QLatin1String("overdue"))
+        return runOverdue(rest);
+    return runGenerate(rest);
+}
+
+int CommandLine::runInit(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(dbOption());
+    p.addOption({QStringLiteral("sample"), tr("Load the sample data of the five published documents.")});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return usage(tr("init: unexpected argument “%1”").arg(p.positionalArguments().first()));
+    const QString path = p.value(QStringLiteral("db"));
+    if (path.isEmpty())
+        return usage(tr("init: --db PATH is required"));
+
+    Database db;
+    if (!db.open(path, Database::OpenMode::CreateNew))
+        return dataError(db.errorString());
+    if (p.isSet(QStringLiteral("sample"))) {
+        QString error;
+        if (!SampleData::load(db.connection(), &error)) {
+            db.close();
+            QFile::remove(path); // nothing was committed: do not leave an empty file behind
+            QFile::remove(path + QStringLiteral("-wal"));
+            QFile::remove(path + QStringLiteral("-shm"));
+            return dataError(tr("%1: sample data not loaded: %2").arg(path, error));
+        }
+    }
+    m_out << tr("Created %1 (schema %2)%3")
+                 .arg(path)
+                 .arg(db.schemaVersion())
+                 .arg(p.isSet(QStringLiteral("sample")) ? tr(" with the sample data") : QString())
+          << '\n';
+    return Ok;
+}
+
+int CommandLine::runStats(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(dbOption());
+    p.addOption({QStringLiteral("format"), tr("json or text."), tr("FORMAT"), QStringLiteral("json")});
+    p.addOption({QStringLiteral("as-of"), tr("Count overdue as of this date (YYYY-MM-DD)."), tr("DATE")});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("json") && format != QLatin1String("text"))
+        return usage(tr("stats: --format must be json or text, not “%1”").arg(format));
+    QDate asOf = QDate::currentDate();
+    if (p.isSet(QStringLiteral("as-of"))) {
+        asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid())
+            return usage(tr("stats: --as-of “%1” is not a date in the form YYYY-MM-DD")
+                             .arg(p.value(QStringLiteral("as-of"))));
+    }
+    const QString path = p.value(QStringLiteral("db"));
+    if (path.isEmpty())
+        return usage(tr("stats: --db PATH is required"));
+    Database db;
+    if (!db.openForReading(path))
+        return dataError(db.errorString());
+    StatusQueries queries(db.connection());
+    DatabaseFigures f;
+    if (!queries.figures(asOf, &f))
+        return dataError(tr("%1: %2").arg(path, queries.errorString()));
+
+    if (format == QLatin1String("text")) {
+        m_out << tr("Schema version: %1\nReviews: %2\nRecommendations: %3\nActions: %4\nUpdates: %5\n"
+                    "Agencies: %6\nSection 11 audits: %7\nSection 11 ratings: %8\n")
+                     .arg(f.schemaVersion)
+                     .arg(f.reviews)
+                     .arg(f.recommendations)
+                     .arg(f.actions)
+                     .arg(f.updates)
+                     .arg(f.agencies)
+                     .arg(f.s11Audits)
+                     .arg(f.s11Ratings);
+        for (const ReviewFigures& r : f.byReview) {
+            m_out << QStringLiteral("  %1 %2 %3: %4 recommendations, %5 actions, %6 overdue\n")
+                         .arg(r.kind, r.reference, r.title)
+                         .arg(r.recommendations)
+                         .arg(r.actions)
+                         .arg(r.overdue);
+        }
+        return Ok;
+    }
+    QJsonArray byReview;
+    for (const ReviewFigures& r : f.byReview) {
+        byReview.append(QJsonObject{{QStringLiteral("reference"), r.reference},
+                                    {QStringLiteral("title"), r.title},
+                                    {QStringLiteral("kind"), r.kind},
+                                    {QStringLiteral("recommendations"), r.recommendations},
+                                    {QStringLiteral("actions"), r.actions},
+                                    {QStringLiteral("overdue"), r.overdue}});
+    }
+    const QJsonObject o{{QStringLiteral("schema_version"), f.schemaVersion},
+                        {QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
+                        {QStringLiteral("reviews"), f.reviews},
+                        {QStringLiteral("recommendations"), f.recommendations},
+                        {QStringLiteral("actions"), f.actions},
+                        {QStringLiteral("updates"), f.updates},
+                        {QStringLiteral("agencies"), f.agencies},
+                        {QStringLiteral("s11_audits"), f.s11Audits},
+                        {QStringLiteral("s11_ratings"), f.s11Ratings},
+                        {QStringLiteral("by_review"), byReview}};
+    m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    return Ok;
+}
+
+int CommandLine::runOverdue(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(dbOption());
+    p.addOption({QStringLiteral("as-of"), tr("Overdue as of this date (YYYY-MM-DD); default today."), tr("DATE")});
+    p.addOption({QStringLiteral("format"), tr("text, csv or json."), tr("FORMAT"), QStringLiteral("text")});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json"))
+        return usage(tr("overdue: --format must be text, csv or json, not “%1”").arg(format));
+    QDate asOf = QDate::currentDate();
+    if (p.isSet(QStringLiteral("as-of"))) {
+        asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid())
+            return usage(tr("overdue: --as-of “%1” is not a date in the form YYYY-MM-DD")
+                             .arg(p.value(QStringLiteral("as-of"))));
+    }
+    const QString path = p.value(QStringLiteral("db"));
+    if (path.isEmpty())
+        return usage(tr("overdue: --db PATH is required"));
+    Database db;
+    if (!db.openForReading(path))
+        return dataError(db.errorString());
+    StatusQueries queries(db.connection());
+    QVector<OverdueAction> actions;
+    if (!queries.overdueActions(asOf, &actions))
+        return dataError(tr("%1: %2").arg(path, queries.errorString()));
+
+    auto statusOf = [](const OverdueAction& a) { return a.statusText.isEmpty() ? a.status : a.statusText; };
+    if (format == QLatin1String("json")) {
+        QJsonArray list;
+        for (const OverdueAction& a : actions) {
+            list.append(QJsonObject{{QStringLiteral("review"), a.review},
+                                    {QStringLiteral("recommendation"), a.recommendation},
+                                    {QStringLiteral("action"), a.action},
+                                    {QStringLiteral("owner"), a.owner},
+                                    {QStringLiteral("target"), a.target},
+                                    {QStringLiteral("due"), a.due.toString(Qt::ISODate)},
+                                    {QStringLiteral("status"), statusOf(a)},
+                                    {QStringLiteral("rag"), a.rag},
+                                    {QStringLiteral("days_overdue"), a.daysOverdue}});
+        }
+        const QJsonObject o{{QStringLiteral("as_of"), asOf.toString(Qt::ISODate)},
+                            {QStringLiteral("count"), static_cast<int>(actions.size())},
+                            {QStringLiteral("actions"), list}};
+        m_out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else if (format == QLatin1String("csv")) {
+        m_out << "review,recommendation,action,owner,target,due,status,rag,days_overdue\r\n";
+        for (const OverdueAction& a : actions) {
+            const QStringList fields = {a.review, a.recommendation, a.action, a.owner, a.target,
+                                        a.due.toString(Qt::ISODate), statusOf(a), a.rag,
+                                        QString::number(a.daysOverdue)};
+            QStringList quoted;
+            for (const QString& f : fields)
+                quoted << csvField(f);
+            m_out << quoted.join(QLatin1Char(',')) << "\r\n";
+        }
+    } else {
+        const QString asOfText = asOf.toString(QStringLiteral("dd/MM/yyyy"));
+        m_out << (actions.size() == 1 ? tr("1 action overdue as of %1").arg(asOfText)
+                                      : tr("%1 actions overdue as of %2").arg(actions.size()).arg(asOfText))
+              << '\n';
+        for (const OverdueAction& a : actions) {
+            QString text = a.action.simplified();
+            if (text.size() > 70)
+                text = text.left(69) + QChar(0x2026);
+            m_out << QStringLiteral("%1 · %2 · due %3 (%4 days) · %5 · %6\n    %7\n")
+                         .arg(a.review, a.recommendation, a.due.toString(QStringLiteral("dd/MM/yyyy")))
+                         .arg(a.daysOverdue)
+                         .arg(statusOf(a).isEmpty() ? tr("no status") : statusOf(a),
+                              a.owner.isEmpty() ? tr("no owner") : a.owner, text);
+        }
+    }
+    return Ok;
+}
+
+int CommandLine::runGenerate(const QStringList& args)
+{
+    QCommandLineParser p;
+    p.addOption(dbOption());
+    p.addOption({QStringLiteral("reviews"), tr("Number of reviews (national scale: 10000)."), tr("N")});
+    p.addOption({QStringLiteral("seed"), tr("Random seed (default 1)."), tr("S"), QStringLiteral("1")});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    const QString path = p.value(QStringLiteral("db"));
+    if (path.isEmpty())
+        return usage(tr("generate: --db PATH is required"));
+    bool ok = false;
+    const int reviews = p.value(QStringLiteral("reviews")).toInt(&ok);
+    if (!ok || reviews < 1 || reviews > 1000000)
+        return usage(tr("generate: --reviews must be a whole number from 1 to 1000000"));
+    const quint64 seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usage(tr("generate: --seed must be a whole number"));
+
+    Database db;
+    if (!db.open(path, Database::OpenMode::CreateNew))
+        return dataError(db.errorString());
+    QElapsedTimer timer;
+    timer.start();
+    SyntheticGenerator generator(seed);
+    QString error;
+    if (!generator.generate(db.connection(), reviews, &error)) {
+        db.close();
+        return dataError(tr("%1: generation stopped: %2").arg(path, error));
+    }
+    db.exec(QStringLiteral("PRAGMA optimize"));
+    db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    m_out << tr("Generated %1 reviews into %2 in %3 s").arg(reviews).arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+          << '\n';
+    return Ok;
+}
+
+} // namespace rt

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace rt {
+
+// The command-line verbs that need no window: init, stats, overdue, generate.
+// Exit codes: 0 done, 1 usage error, 2 data error (one line on stderr naming
+// the file and the cause).
+class CommandLine
+{
+public:
+    enum Exit { Ok = 0, UsageError = 1, DataError = 2 };
+
+    CommandLine(QTextStream& out, QTextStream& err);
+
+    // True when args name a verb this class serves (the rest need a window).
+    static bool handles(const QStringList& args);
+    // args as from QCoreApplication::arguments(): program name first.
+    int run(const QStringList& args);
+
+private:
+    int runInit(const QStringList& args);
+    int runStats(const QStringList& args);
+    int runOverdue(const QStringList& args);
+    int runGenerate(const QStringList& args);
+    int usage(const QString& message);
+    int dataError(const QString& message);
+
+    QTextStream& m_out;
+    QTextStream& m_err;
+};
+
+} // namespace rt

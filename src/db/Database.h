@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace rt {
+
+// One open Review Tracker database: a SQLite file with the tracker's schema.
+// open() refuses anything it cannot trust (not a database, truncated, from a
+// newer program, not ours) before writing a single byte, so a refused file is
+// left exactly as it was.
+class Database
+{
+public:
+    enum class OpenMode {
+        ReadWrite,      // existing file, migrated to the current schema
+        ReadOnly,       // existing file, never written (not even the journal mode)
+        CreateNew       // a new file; refuses to overwrite an existing one
+    };
+
+    static constexpr int kSchemaVersion = 3;
+    static constexpr int kApplicationId = 0x52545231; // "RTR1"
+
+    Database();
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    bool open(const QString& path, OpenMode mode);
+    // Read-write when the file and its folder can be written (so an older
+    // schema is upgraded), read-only otherwise.
+    bool openForReading(const QString& path);
+    void close();
+    bool isOpen() const;
+    bool isReadOnly() const { return m_readOnly; }
+
+    QString path() const { return m_path; }
+    QString errorString() const { return m_error; }
+    int schemaVersion() const;
+    QSqlDatabase& connection() { return m_db; }
+
+    // Runs one statement, for pragmas and DDL; false with errorString() set.
+    bool exec(const QString& sql);
+
+private:
+    bool checkFile(const QString& path, int* userVersion);
+    bool configure();
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    QString m_error;
+    bool m_readOnly = false;
+};
+
+} // namespace rt

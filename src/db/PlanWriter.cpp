@@ -1,0 +1,517 @@
+#include "PlanWriter.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QVariant>
+
+namespace rt {
+
+namespace {
+
+QVariant nullIfEmpty(const QString& s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
+QVariant str(const QString& s)
+{
+    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+}
+
+QVariant dueOrNull(const TargetDate& t)
+{
+    return t.isDated() ? QVariant(t.due().toString(Qt::ISODate)) : QVariant();
+}
+
+} // namespace
+
+PlanWriter::PlanWriter(QSqlDatabase& db)
+    : m_db(db)
+{
+}
+
+QString PlanWriter::sortKey(const QString& number)
+{
+    static const QRegularExpression digits(QStringLiteral("\\d+"));
+    QString key;
+    qsizetype last = 0;
+    auto it = digits.globalMatch(number);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        key += number.mid(last, m.capturedStart() - last).toLower();
+        key += m.captured().rightJustified(6, QLatin1Char('0'));
+        last = m.capturedEnd();
+    }
+    key += number.mid(last).toLower();
+    return key;
+}
+
+QSqlQuery& PlanWriter::prepared(const QString& sql)
+{
+    auto it = m_queries.find(sql);
+    if (it != m_queries.end())
+        return **it;
+    m_queryStore.push_back(std::make_unique<QSqlQuery>(m_db));
+    QSqlQuery* q = m_queryStore.back().get();
+    q->prepare(sql);
+    m_queries.insert(sql, q);
+    return *q;
+}
+
+bool PlanWriter::run(QSqlQuery& q, const char* what)
+{
+    if (q.exec())
+        return true;
+    m_error = QStringLiteral("%1: %2").arg(QLatin1String(what), q.lastError().text());
+    return false;
+}
+
+qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
+{
+    const QString n = name.trimmed();
+    if (n.isEmpty())
+        return 0;
+    if (auto it = m_agencies.constFind(n.toLower()); it != m_agencies.constEnd())
+        return *it;
+    QSqlQuery& find = prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
+                                              "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
+    find.addBindValue(n.toLower());
+    find.addBindValue(n.toLower());
+    if (run(find, "agency") && find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        m_agencies.insert(n.toLower(), id);
+        return id;
+    }
+    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
+                                             "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
+    ins.addBindValue(n);
+    ins.addBindValue(str(shortName.trimmed()));
+    if (!run(ins, "agency"))
+        return 0;
+    const qint64 id = ins.lastInsertId().toLongLong();
+    m_agencies.insert(n.toLower(), id);
+    return id;
+}
+
+bool PlanWriter::addAgency(const AgencyRecord& agency)
+{
+    const qint64 id = agencyId(agency.name, agency.shortName);
+    if (id == 0)
+        return false;
+    QStringList aliases = agency.aliases;
+    if (!agency.shortName.isEmpty())
+        aliases << agency.shortName;
+    for (const QString& alias : aliases) {
+        const QString a = alias.simplified().toLower();
+        if (a.isEmpty() || a == agency.name.simplified().toLower())
+            continue;
+        QSqlQuery& q = prepared(QStringLiteral("INSERT INTO agency_aliases(alias, agency_id) VALUES (?, ?)"));
+        q.addBindValue(a);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            m_error = QStringLiteral("agency “%1”: the alias “%2” is already used by another agency")
+                          .arg(agency.name, alias);
+            return false;
+        }
+        m_agencies.insert(a, id);
+    }
+    return true;
+}
+
+qint64 PlanWriter::ownerId(const QString& name, qint64 agencyId)
+{
+    const QString n = name.simplified();
+    if (n.isEmpty())
+        return 0;
+    if (auto it = m_owners.constFind(n.toLower()); it != m_owners.constEnd())
+        return *it;
+    QSqlQuery& find = prepared(QStringLiteral("SELECT id FROM owners WHERE lower(name) = lower(?)"));
+    find.addBindValue(n);
+    if (run(find, "owner") && find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        m_owners.insert(n.toLower(), id);
+        return id;
+    }
+    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?)"));
+    ins.addBindValue(n);
+    ins.addBindValue(agencyId > 0 ? QVariant(agencyId) : QVariant());
+    if (!run(ins, "owner"))
+        return 0;
+    const qint64 id = ins.lastInsertId().toLongLong();
+    m_owners.insert(n.toLower(), id);
+    return id;
+}
+
+qint64 PlanWriter::themeId(const QString& name)
+{
+    const QString n = name.simplified().toLower();
+    if (n.isEmpty())
+        return 0;
+    if (auto it = m_themes.constFind(n); it != m_themes.constEnd())
+        return *it;
+    QSqlQuery& find = prepared(QStringLiteral("SELECT id FROM themes WHERE name = ?"));
+    find.addBindValue(n);
+    if (run(find, "theme") && find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        m_themes.insert(n, id);
+        return id;
+    }
+    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO themes(name) VALUES (?)"));
+    ins.addBindValue(n);
+    if (!run(ins, "theme"))
+        return 0;
+    const qint64 id = ins.lastInsertId().toLongLong();
+    m_themes.insert(n, id);
+    return id;
+}
+
+bool PlanWriter::writeReview(ReviewRecord& r, int position)
+{
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO reviews(kind, reference, title, body, year, initiated, completed, published, "
+        "publication_withheld, withheld_reason, summary, source, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(str(reviewkind::code(r.kind)));
+    q.addBindValue(str(r.reference));
+    q.addBindValue(str(r.title));
+    q.addBindValue(str(r.body));
+    q.addBindValue(r.year ? QVariant(*r.year) : QVariant());
+    q.addBindValue(nullIfEmpty(r.initiated));
+    q.addBindValue(nullIfEmpty(r.completed));
+    q.addBindValue(nullIfEmpty(r.published));
+    q.addBindValue(r.publicationWithheld ? 1 : 0);
+    q.addBindValue(str(r.withheldReason));
+    q.addBindValue(str(r.summary));
+    q.addBindValue(str(r.source));
+    q.addBindValue(position);
+    if (!run(q, "review"))
+        return false;
+    r.id = q.lastInsertId().toLongLong();
+
+    int pos = 0;
+    for (const PlanVersionRecord& v : r.planVersions) {
+        QSqlQuery& pv = prepared(
+            QStringLiteral("INSERT INTO plan_versions(review_id, version, date, comment, position) VALUES (?,?,?,?,?)"));
+        pv.addBindValue(r.id);
+        pv.addBindValue(str(v.version));
+        pv.addBindValue(nullIfEmpty(v.date));
+        pv.addBindValue(str(v.comment));
+        pv.addBindValue(++pos);
+        if (!run(pv, "plan version"))
+            return false;
+    }
+
+    QHash<QString, qint64> sections;
+    pos = 0;
+    for (const SectionRecord& s : r.sections) {
+        QSqlQuery& sq = prepared(QStringLiteral(
+            "INSERT INTO sections(review_id, number, title, description, position) VALUES (?,?,?,?,?)"));
+        sq.addBindValue(r.id);
+        sq.addBindValue(str(s.number));
+        sq.addBindValue(str(s.title));
+        sq.addBindValue(str(s.description));
+        sq.addBindValue(++pos);
+        if (!run(sq, "section"))
+            return false;
+        sections.insert(s.number, sq.lastInsertId().toLongLong());
+    }
+
+    QHash<QString, qint64> recByNumber;
+    QVector<QPair<qint64, ActionRecord*>> actions;
+    pos = 0;
+    for (RecommendationRecord& rec : r.recommendations) {
+        if (!writeRecommendation(r.id, 0, rec, ++pos, sections, recByNumber, actions))
+            return false;
+    }
+
+    pos = 0;
+    for (const ResponseRecord& resp : r.responses) {
+        QSqlQuery& rq = prepared(QStringLiteral(
+            "INSERT INTO responses(review_id, number, title, text, position) VALUES (?,?,?,?,?)"));
+        rq.addBindValue(r.id);
+        rq.addBindValue(str(resp.number));
+        rq.addBindValue(str(resp.title));
+        rq.addBindValue(str(resp.text));
+        rq.addBindValue(++pos);
+        if (!run(rq, "response"))
+            return false;
+        const qint64 responseId = rq.lastInsertId().toLongLong();
+        for (const QString& number : resp.recommendationNumbers) {
+            const qint64 recId = recByNumber.value(number);
+            if (recId == 0) {
+                m_error = QStringLiteral("response “%1” answers recommendation %2, which this review does not have")
+                              .arg(resp.title.isEmpty() ? resp.number : resp.title, number);
+                return false;
+            }
+            QSqlQuery& link = prepared(QStringLiteral(
+                "INSERT INTO response_recommendations(response_id, recommendation_id) VALUES (?,?)"));
+            link.addBindValue(responseId);
+            link.addBindValue(recId);
+            if (!run(link, "response link"))
+                return false;
+        }
+    }
+
+    // Action links name another action by number ("As action 1.2"): the
+    // number is the action's own, or else its recommendation's.
+    QHash<QString, qint64> actionByNumber;
+    for (const auto& [recId, action] : actions) {
+        if (!action->number.isEmpty() && !actionByNumber.contains(action->number))
+            actionByNumber.insert(action->number, action->id);
+    }
+    QHash<qint64, qint64> firstActionOfRec;
+    for (const auto& [recId, action] : actions) {
+        if (!firstActionOfRec.contains(recId))
+            firstActionOfRec.insert(recId, action->id);
+    }
+    for (auto it = recByNumber.constBegin(); it != recByNumber.constEnd(); ++it) {
+        if (!actionByNumber.contains(it.key()) && firstActionOfRec.contains(it.value()))
+            actionByNumber.insert(it.key(), firstActionOfRec.value(it.value()));
+    }
+    for (const auto& [recId, action] : actions) {
+        for (const ActionLink& l : action->links) {
+            const qint64 target = actionByNumber.value(l.targetNumber);
+            if (target == 0 || target == action->id)
+                continue; // linked to a recommendation with no action: the note stays on the action
+            QSqlQuery& lq = prepared(QStringLiteral(
+                "INSERT OR IGNORE INTO action_links(action_id, linked_action_id, note) VALUES (?,?,?)"));
+            lq.addBindValue(action->id);
+            lq.addBindValue(target);
+            lq.addBindValue(str(l.note));
+            if (!run(lq, "action link"))
+                return false;
+        }
+    }
+
+    if (r.s11 && !writeS11(r.id, *r.s11))
+        return false;
+    return true;
+}
+
+bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, RecommendationRecord& rec, int position,
+                                     const QHash<QString, qint64>& sections, QHash<QString, qint64>& byNumber,
+                                     QVector<QPair<qint64, ActionRecord*>>& actions)
+{
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO recommendations(review_id, parent_id, section_id, kind, number, sort_key, position, title, "
+        "text, addressed_to, decision, decision_reason, decision_explanation, success_measure, response_decision, "
+        "answered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(reviewId);
+    q.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
+    const qint64 sectionId = sections.value(rec.section);
+    q.addBindValue(sectionId > 0 ? QVariant(sectionId) : QVariant());
+    q.addBindValue(str(recommendationkind::code(rec.kind)));
+    q.addBindValue(str(rec.number));
+    q.addBindValue(sortKey(rec.number));
+    q.addBindValue(position);
+    q.addBindValue(str(rec.title));
+    q.addBindValue(str(rec.text));
+    q.addBindValue(str(rec.addressedTo.join(QLatin1Char('\n'))));
+    q.addBindValue(str(decision::code(rec.decision)));
+    q.addBindValue(str(decision::reasonCode(rec.decisionReason)));
+    q.addBindValue(str(rec.decisionExplanation));
+    q.addBindValue(str(rec.successMeasure));
+    q.addBindValue(str(responsedecision::code(rec.responseDecision)));
+    q.addBindValue(str(rec.answeredBy));
+    if (!run(q, "recommendation"))
+        return false;
+    rec.id = q.lastInsertId().toLongLong();
+    if (!rec.number.isEmpty())
+        byNumber.insert(rec.number, rec.id);
+
+    for (const QString& theme : rec.themes) {
+        const qint64 themeId = this->themeId(theme);
+        QSqlQuery& tq = prepared(QStringLiteral(
+            "INSERT OR IGNORE INTO recommendation_themes(recommendation_id, theme_id) VALUES (?,?)"));
+        tq.addBindValue(rec.id);
+        tq.addBindValue(themeId);
+        if (themeId == 0 || !run(tq, "theme"))
+            return false;
+    }
+
+    int pos = 0;
+    for (ActionRecord& a : rec.actions) {
+        if (!writeAction(reviewId, rec.id, a, ++pos))
+            return false;
+        actions.append({rec.id, &a});
+    }
+    pos = 0;
+    for (RecommendationRecord& child : rec.children) {
+        if (!writeRecommendation(reviewId, rec.id, child, ++pos, sections, byNumber, actions))
+            return false;
+    }
+    return true;
+}
+
+bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRecord& a, int position)
+{
+    const qint64 agency = agencyId(a.agency);
+    QSqlQuery& q = prepared(QStringLiteral(
+        "INSERT INTO actions(review_id, recommendation_id, number, position, text, owner_text, agency_id, "
+        "target_text, target_precision, target_due, revised_target_text, revised_target_precision, "
+        "revised_target_due, status, status_text, rag, success_measure, evidence) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(reviewId);
+    q.addBindValue(recommendationId);
+    q.addBindValue(str(a.number));
+    q.addBindValue(position);
+    q.addBindValue(str(a.text));
+    q.addBindValue(str(a.ownerText));
+    q.addBindValue(agency > 0 ? QVariant(agency) : QVariant());
+    q.addBindValue(str(a.targetText));
+    q.addBindValue(a.target.precisionCode());
+    q.addBindValue(dueOrNull(a.target));
+    q.addBindValue(str(a.revisedTargetText));
+    q.addBindValue(a.revisedTarget.precisionCode());
+    q.addBindValue(dueOrNull(a.revisedTarget));
+    q.addBindValue(str(status::code(a.status)));
+    q.addBindValue(str(a.statusText));
+    q.addBindValue(str(rag::code(a.rag)));
+    q.addBindValue(str(a.successMeasure));
+    q.addBindValue(str(a.evidence));
+    if (!run(q, "action"))
+        return false;
+    a.id = q.lastInsertId().toLongLong();
+
+    int pos = 0;
+    for (const QString& owner : a.owners) {
+        const qint64 ownerId = this->ownerId(owner, agency);
+        if (ownerId == 0)
+            continue;
+        QSqlQuery& oq = prepared(
+            QStringLiteral("INSERT OR IGNORE INTO action_owners(action_id, owner_id, position) VALUES (?,?,?)"));
+        oq.addBindValue(a.id);
+        oq.addBindValue(ownerId);
+        oq.addBindValue(++pos);
+        if (!run(oq, "action owner"))
+            return false;
+    }
+    pos = 0;
+    for (const ProgressUpdate& u : a.updates) {
+        QSqlQuery& uq = prepared(QStringLiteral(
+            "INSERT INTO updates(action_id, date, label, author, text, rag, position) VALUES (?,?,?,?,?,?,?)"));
+        uq.addBindValue(a.id);
+        uq.addBindValue(nullIfEmpty(u.date));
+        uq.addBindValue(str(u.label));
+        uq.addBindValue(str(u.author));
+        uq.addBindValue(str(u.text));
+        uq.addBindValue(str(rag::code(u.rag)));
+        uq.addBindValue(++pos);
+        if (!run(uq, "update"))
+            return false;
+    }
+    return true;
+}
+
+bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
+{
+    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO s11_audits(review_id, year, panel) VALUES (?,?,?)"));
+    q.addBindValue(reviewId);
+    q.addBindValue(audit.year);
+    q.addBindValue(str(audit.panel.join(QLatin1Char('\n'))));
+    if (!run(q, "Section 11 audit"))
+        return false;
+    const qint64 auditId = q.lastInsertId().toLongLong();
+
+    QHash<int, qint64> standards;
+    for (const S11StandardRecord& s : audit.standards) {
+        QSqlQuery& sq = prepared(QStringLiteral(
+            "INSERT INTO s11_standards(audit_id, number, title, partnership_rag, comment) VALUES (?,?,?,?,?)"));
+        sq.addBindValue(auditId);
+        sq.addBindValue(s.number);
+        sq.addBindValue(str(s.title));
+        sq.addBindValue(str(rag::code(s.partnershipRag)));
+        sq.addBindValue(str(s.comment));
+        if (!run(sq, "Section 11 standard"))
+            return false;
+        standards.insert(s.number, sq.lastInsertId().toLongLong());
+    }
+    int pos = 0;
+    for (const S11ThemeRecord& t : audit.themes) {
+        QSqlQuery& tq = prepared(QStringLiteral(
+            "INSERT INTO s11_themes(audit_id, title, rag, comment, position) VALUES (?,?,?,?,?)"));
+        tq.addBindValue(auditId);
+        tq.addBindValue(str(t.title));
+        tq.addBindValue(str(rag::code(t.rag)));
+        tq.addBindValue(str(t.comment));
+        tq.addBindValue(++pos);
+        if (!run(tq, "Section 11 theme"))
+            return false;
+    }
+    QHash<QString, qint64> agencies;
+    pos = 0;
+    for (const S11AgencyRecord& a : audit.agencies) {
+        const qint64 id = agencyId(a.name, a.shortName);
+        if (id == 0)
+            return false;
+        agencies.insert(a.name, id);
+        QSqlQuery& aq = prepared(QStringLiteral(
+            "INSERT INTO s11_agencies(audit_id, agency_id, note, position) VALUES (?,?,?,?)"));
+        aq.addBindValue(auditId);
+        aq.addBindValue(id);
+        aq.addBindValue(str(a.note));
+        aq.addBindValue(++pos);
+        if (!run(aq, "Section 11 agency"))
+            return false;
+    }
+    for (const S11RatingRecord& r : audit.ratings) {
+        const qint64 agencyId = agencies.value(r.agency);
+        const qint64 standardId = standards.value(r.standard);
+        if (agencyId == 0 || standardId == 0) {
+            m_error = QStringLiteral("Section 11 rating for “%1”, standard %2: no such agency or standard in the audit")
+                          .arg(r.agency)
+                          .arg(r.standard);
+            return false;
+        }
+        QSqlQuery& rq = prepared(QStringLiteral(
+            "INSERT INTO s11_ratings(audit_id, agency_id, standard_id, rating, rating_text, comments) "
+            "VALUES (?,?,?,?,?,?)"));
+        rq.addBindValue(auditId);
+        rq.addBindValue(agencyId);
+        rq.addBindValue(standardId);
+        rq.addBindValue(str(s11::code(r.rating)));
+        rq.addBindValue(str(r.ratingText));
+        rq.addBindValue(str(r.comments.join(QLatin1Char('\n'))));
+        if (!run(rq, "Section 11 rating"))
+            return false;
+    }
+    return true;
+}
+
+bool PlanWriter::resolveReviewLinks(const QVector<ReviewRecord>& reviews)
+{
+    QHash<QString, qint64> byKey;
+    for (const ReviewRecord& r : reviews) {
+        if (!r.key.isEmpty())
+            byKey.insert(r.key, r.id);
+    }
+    for (const ReviewRecord& r : reviews) {
+        for (const ReviewLinkRecord& l : r.links) {
+            qint64 linked = 0;
+            if (!l.reviewKey.isEmpty()) {
+                linked = byKey.value(l.reviewKey);
+                if (linked == 0) {
+                    m_error = QStringLiteral("review “%1” links to “%2”, which is not loaded").arg(r.title, l.reviewKey);
+                    return false;
+                }
+            }
+            QSqlQuery& q = prepared(QStringLiteral(
+                "INSERT INTO review_links(review_id, linked_review_id, linked_reference, linked_title, linked_year, "
+                "note) VALUES (?,?,?,?,?,?)"));
+            q.addBindValue(r.id);
+            q.addBindValue(linked > 0 ? QVariant(linked) : QVariant());
+            q.addBindValue(str(l.reference));
+            q.addBindValue(str(l.title));
+            q.addBindValue(l.year ? QVariant(*l.year) : QVariant());
+            q.addBindValue(str(l.note));
+            if (!run(q, "review link"))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace rt

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QSqlDatabase>
+
+namespace rt {
+
+// Rolls back unless commit() succeeded, so an early return or a failed step
+// can never leave half a change in the file.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit();
+
+private:
+    QSqlDatabase& m_db;
+    bool m_active = false;
+};
+
+} // namespace rt

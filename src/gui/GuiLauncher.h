@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStringList>
+
+namespace rt {
+
+// The verbs that need a window: `gui` (the default) and `screenshot`.
+class GuiLauncher
+{
+public:
+    // Needs a QApplication; returns the process exit code.
+    static int run(const QStringList& args);
+
+private:
+    static int runGui(const QStringList& args);
+    static int runScreenshot(const QStringList& args);
+};
+
+} // namespace rt

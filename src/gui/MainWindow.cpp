@@ -1,0 +1,174 @@
+#include "MainWindow.h"
+
+#include "db/Database.h"
+#include "models/ActionTableModel.h"
+#include "models/ReviewListModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rt {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    setWindowTitle(tr("Review Tracker"));
+
+    m_reviewsView = new QTableView;
+    m_reviewsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reviewsView->verticalHeader()->hide();
+    m_reviewsView->setAlternatingRowColors(true);
+
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter actions by words in the text or owner (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    auto* focusFilter = new QAction(this);
+    focusFilter->setShortcut(QKeySequence::Find);
+    connect(focusFilter, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(focusFilter);
+
+    m_actionsView = new QTableView;
+    m_actionsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_actionsView->setAlternatingRowColors(true);
+    m_actionsView->setWordWrap(false);
+    m_actionsView->verticalHeader()->setDefaultSectionSize(m_actionsView->fontMetrics().height() + 8);
+    m_actionsView->verticalHeader()->hide();
+
+    m_banner = new QLabel;
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #FFF4D6; padding: 6px; border-bottom: 1px solid #E0C97A; }"));
+    m_banner->hide();
+
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_filter);
+    rightLayout->addWidget(m_actionsView);
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(m_reviewsView);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 5);
+
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_count = new QLabel;
+    statusBar()->addPermanentWidget(m_count);
+    createMenus();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("mainWindow/geometry")))
+        resize(1400, 900);
+}
+
+MainWindow::~MainWindow()
+{
+    // Models hold the connection: they go before the database closes.
+    delete m_actions;
+    delete m_reviews;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::setDatabase(std::unique_ptr<Database> db)
+{
+    m_actionsView->setModel(nullptr);
+    m_reviewsView->setModel(nullptr);
+    delete m_actions;
+    delete m_reviews;
+    m_actions = nullptr;
+    m_reviews = nullptr;
+    m_db = std::move(db);
+    if (!m_db)
+        return;
+
+    m_reviews = new ReviewListModel(m_db->connection(), this);
+    m_reviewsView->setModel(m_reviews);
+    m_reviewsView->horizontalHeader()->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
+    m_reviewsView->resizeColumnToContents(ReviewListModel::KindColumn);
+
+    m_actions = new ActionTableModel(m_db->connection(), this);
+    m_actionsView->setModel(m_actions);
+    QHeaderView* header = m_actionsView->horizontalHeader();
+    // Fixed widths: resizing to contents would read every row of a lazy model.
+    const int em = m_actionsView->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(ActionTableModel::ReviewColumn, 12 * em);
+    header->resizeSection(ActionTableModel::RecommendationColumn, 4 * em);
+    header->resizeSection(ActionTableModel::OwnerColumn, 16 * em);
+    header->resizeSection(ActionTableModel::TargetColumn, 7 * em);
+    header->resizeSection(ActionTableModel::StatusColumn, 9 * em);
+    header->resizeSection(ActionTableModel::RagColumn, 4 * em);
+    header->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
+    connect(m_filter, &QLineEdit::textChanged, m_actions, [this](const QString& text) {
+        m_actions->setTextFilter(text);
+        updateStatus();
+    });
+
+    const bool sample = m_db->path().endsWith(QLatin1String("sample.rtdb"));
+    m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
+    m_banner->setVisible(sample);
+    setWindowTitle(tr("%1 — Review Tracker%2")
+                       .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_actions)
+        return;
+    const int reviews = m_reviews->rowCount();
+    const int actions = m_actions->rowCount();
+    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) + QStringLiteral(" · ") +
+                     (actions == 1 ? tr("1 action shown") : tr("%L1 actions shown").arg(actions)));
+}
+
+void MainWindow::openFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
+                                                      tr("Review Tracker databases (*.rtdb *.sqlite *.db);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto db = std::make_unique<Database>();
+    if (!db->open(path, Database::OpenMode::ReadWrite)) {
+        QMessageBox::warning(this, tr("Cannot open"), db->errorString());
+        return;
+    }
+    setDatabase(std::move(db));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings().setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    event->accept();
+}
+
+} // namespace rt

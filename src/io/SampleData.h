@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace rt {
+
+// The sample data shipped with the program (data/sample/*.json, compiled in
+// as resources under :/sample): the five published documents.
+class SampleData
+{
+public:
+    static QString resourceDir() { return QStringLiteral(":/sample"); }
+    // Reads every *.json in dir (in name order) and writes all of it in one
+    // transaction: on any error nothing is written.
+    static bool load(QSqlDatabase& db, QString* error, const QString& dir = resourceDir());
+};
+
+} // namespace rt

@@ -1,0 +1,253 @@
+#include "ActionTableModel.h"
+
+#include "core/TargetDate.h"
+#include "db/ActionRepository.h"
+
+#include <QBrush>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace rt {
+
+ActionTableModel::ActionTableModel(QSqlDatabase db, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_db(std::move(db))
+    , m_asOf(QDate::currentDate())
+{
+    refresh();
+}
+
+QString ActionTableModel::ftsQuery(const QString& text)
+{
+    static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    QStringList terms;
+    const QStringList words = text.split(nonWord, Qt::SkipEmptyParts);
+    for (const QString& w : words)
+        terms << QStringLiteral("\"%1\"*").arg(w);
+    return terms.join(QLatin1Char(' '));
+}
+
+void ActionTableModel::setTextFilter(const QString& text)
+{
+    const QString fts = ftsQuery(text);
+    m_textFilter = text;
+    if (fts == m_fts)
+        return;
+    m_fts = fts;
+    refresh();
+}
+
+void ActionTableModel::setAsOf(const QDate& date)
+{
+    m_asOf = date;
+    if (m_count > 0)
+        emit dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
+}
+
+QString ActionTableModel::whereClause() const
+{
+    if (m_fts.isEmpty())
+        return QString();
+    return QStringLiteral(" WHERE id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts)");
+}
+
+void ActionTableModel::refresh()
+{
+    beginResetModel();
+    m_blocks.clear();
+    m_blockOrder.clear();
+    m_count = 0;
+    m_error.clear();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM actions") + whereClause());
+    if (!m_fts.isEmpty())
+        q.bindValue(QStringLiteral(":fts"), m_fts);
+    if (q.exec() && q.next())
+        m_count = q.value(0).toInt();
+    else
+        m_error = q.lastError().text();
+    endResetModel();
+}
+
+bool ActionTableModel::loadBlock(int block) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // The inner query walks only the actions index to find the block's ids;
+    // the joins then run for 128 rows, however deep the block.
+    q.prepare(QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, "
+                             "a.target_precision, a.target_due, a.status, a.status_text, a.rag "
+                             "FROM actions a JOIN reviews r ON r.id = a.review_id "
+                             "JOIN recommendations c ON c.id = a.recommendation_id "
+                             "WHERE a.id IN (SELECT id FROM actions%1 ORDER BY id LIMIT %2 OFFSET %3) "
+                             "ORDER BY a.id")
+                  .arg(whereClause())
+                  .arg(kBlockSize)
+                  .arg(block * kBlockSize));
+    if (!m_fts.isEmpty())
+        q.bindValue(QStringLiteral(":fts"), m_fts);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    QVector<Row> rows;
+    rows.reserve(kBlockSize);
+    while (q.next()) {
+        Row r;
+        r.id = q.value(0).toLongLong();
+        r.review = q.value(1).toString();
+        r.recommendation = q.value(2).toString();
+        r.text = q.value(3).toString();
+        r.owner = q.value(4).toString();
+        r.targetText = q.value(5).toString();
+        r.targetPrecision = q.value(6).toString();
+        r.due = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        status::fromCode(q.value(8).toString(), &r.status);
+        r.statusText = q.value(9).toString();
+        rag::fromCode(q.value(10).toString(), &r.rag);
+        rows.append(r);
+    }
+    if (m_blockOrder.size() >= kMaxCachedBlocks)
+        m_blocks.remove(m_blockOrder.takeFirst());
+    m_blocks.insert(block, rows);
+    m_blockOrder.append(block);
+    return true;
+}
+
+const ActionTableModel::Row* ActionTableModel::rowAt(int row) const
+{
+    const int block = row / kBlockSize;
+    auto it = m_blocks.constFind(block);
+    if (it == m_blocks.constEnd()) {
+        if (!loadBlock(block))
+            return nullptr;
+        it = m_blocks.constFind(block);
+    }
+    const int offset = row % kBlockSize;
+    return offset < it->size() ? &it->at(offset) : nullptr;
+}
+
+int ActionTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+int ActionTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ActionTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_count || index.column() >= ColumnCount)
+        return QVariant();
+    const Row* r = rowAt(index.row());
+    if (!r)
+        return QVariant();
+    const bool overdue = r->due.isValid() && r->due < m_asOf && !status::isClosed(r->status);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case ReviewColumn:
+            return r->review;
+        case RecommendationColumn:
+            return r->recommendation;
+        case ActionColumn:
+            return r->text;
+        case OwnerColumn:
+            return r->owner;
+        case TargetColumn:
+            if (role == Qt::EditRole)
+                return r->targetText;
+            return TargetDate::fromStorage(r->targetPrecision, r->due.toString(Qt::ISODate)).toDisplayString();
+        case StatusColumn:
+            return role == Qt::EditRole ? status::code(r->status) : status::label(r->status);
+        case RagColumn:
+            return role == Qt::EditRole ? rag::code(r->rag) : (r->rag == Rag::None ? QString() : rag::label(r->rag));
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ActionColumn)
+            return r->text;
+        if (index.column() == TargetColumn && !r->targetText.isEmpty())
+            return tr("Written as “%1”").arg(r->targetText) +
+                   (overdue ? tr(" — overdue since %1").arg(r->due.toString(QStringLiteral("dd/MM/yyyy")))
+                            : QString());
+        if (index.column() == StatusColumn && !r->statusText.isEmpty())
+            return tr("Written as “%1”").arg(r->statusText);
+        break;
+    case Qt::BackgroundRole:
+        if (index.column() == RagColumn && r->rag != Rag::None)
+            return QBrush(rag::colour(r->rag));
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == TargetColumn && overdue)
+            return QBrush(QColor(0xB0, 0x1E, 0x1E));
+        break;
+    case ActionIdRole:
+        return r->id;
+    case DueDateRole:
+        return r->due;
+    case OverdueRole:
+        return overdue;
+    }
+    return QVariant();
+}
+
+QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ReviewColumn:
+        return tr("Review");
+    case RecommendationColumn:
+        return tr("Rec.");
+    case ActionColumn:
+        return tr("Action");
+    case OwnerColumn:
+        return tr("Owner");
+    case TargetColumn:
+        return tr("Target");
+    case StatusColumn:
+        return tr("Status");
+    case RagColumn:
+        return tr("RAG");
+    }
+    return QVariant();
+}
+
+Qt::ItemFlags ActionTableModel::flags(const QModelIndex& index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() >= ActionColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !index.isValid() || index.column() < ActionColumn)
+        return false;
+    const Row* r = rowAt(index.row());
+    if (!r)
+        return false;
+    static const ActionRepository::Field fields[] = {
+        ActionRepository::Field::Text, ActionRepository::Field::Owner, ActionRepository::Field::Target,
+        ActionRepository::Field::Status, ActionRepository::Field::Rag};
+    ActionRepository repo(m_db);
+    if (!repo.setField(r->id, fields[index.column() - ActionColumn], value.toString())) {
+        m_error = repo.errorString();
+        return false;
+    }
+    // Reload the block from the database so the row shows what was stored.
+    const int block = index.row() / kBlockSize;
+    m_blocks.remove(block);
+    m_blockOrder.removeAll(block);
+    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+    return true;
+}
+
+} // namespace rt

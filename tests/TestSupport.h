@@ -1,0 +1,33 @@
+#pragma once
+
+#include "db/Database.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace rt::test {
+
+// A fresh folder per test, removed afterwards.
+class TempDir
+{
+public:
+    TempDir();
+    QString file(const QString& name) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// A new database at path with the sample data loaded; fails the test if not.
+std::unique_ptr<Database> sampleDatabase(const QString& path);
+// A new empty database at path.
+std::unique_ptr<Database> emptyDatabase(const QString& path);
+
+QByteArray readAll(const QString& path);
+qint64 scalar(Database& db, const QString& sql);
+QString text(Database& db, const QString& sql);
+
+} // namespace rt::test
