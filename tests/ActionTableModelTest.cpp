@@ -122,9 +122,24 @@ TEST_F(ActionTableModelTest, ABadTargetIsRefusedWithTheReason)
     ActionTableModel model(db->connection());
     const QModelIndex target = model.index(0, ActionTableModel::TargetColumn);
     const QString before = model.data(target, Qt::EditRole).toString();
+    QString shown;
+    QObject::connect(&model, &ActionTableModel::editRefused, [&](const QModelIndex& index, const QString& reason) {
+        EXPECT_EQ(index, target);
+        shown = reason;
+    });
     EXPECT_FALSE(model.setData(target, QStringLiteral("after Easter")));
+    EXPECT_TRUE(shown.contains(QStringLiteral("after Easter"))) << "the reason reaches the window";
     EXPECT_TRUE(model.lastError().contains(QStringLiteral("after Easter")));
     EXPECT_EQ(model.data(target, Qt::EditRole).toString(), before);
     EXPECT_TRUE(model.setData(target, QStringLiteral("31/03/2025")));
     EXPECT_EQ(model.data(target, ActionTableModel::DueDateRole).toDate(), QDate(2025, 3, 31));
+}
+
+TEST(ActionTableModelQuery, UserTextBecomesQuotedPrefixTermsAndOneLetterWordsWait)
+{
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("supervision a")), QStringLiteral("\"supervision\"*"));
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("Voice of")),
+              QStringLiteral("\"Voice\"* \"of\"*"));
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("s")), QString());
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("NEAR(\"x\" OR y*)")), QStringLiteral("\"NEAR\"* \"OR\"*"));
 }

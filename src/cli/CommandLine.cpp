@@ -56,6 +56,25 @@ bool CommandLine::handles(const QStringList& args)
     return args.size() > 1 && kVerbs.contains(args.at(1));
 }
 
+bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exitCode)
+{
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        *exitCode = usage(p.errorText());
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText();
+        *exitCode = Ok;
+        return false;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *exitCode = usage(tr("unexpected argument “%1”").arg(p.positionalArguments().first()));
+        return false;
+    }
+    return true;
+}
+
 int CommandLine::usage(const QString& message)
 {
     m_err << "review-tracker: " << message << '\n';
@@ -91,10 +110,9 @@ int CommandLine::runInit(const QStringList& args)
     QCommandLineParser p;
     p.addOption(dbOption());
     p.addOption({QStringLiteral("sample"), tr("Load the sample data of the five published documents.")});
-    if (!p.parse(args))
-        return usage(p.errorText());
-    if (!p.positionalArguments().isEmpty())
-        return usage(tr("init: unexpected argument “%1”").arg(p.positionalArguments().first()));
+    int code = Ok;
+    if (!parse(p, args, &code))
+        return code;
     const QString path = p.value(QStringLiteral("db"));
     if (path.isEmpty())
         return usage(tr("init: --db PATH is required"));
@@ -126,8 +144,9 @@ int CommandLine::runStats(const QStringList& args)
     p.addOption(dbOption());
     p.addOption({QStringLiteral("format"), tr("json or text."), tr("FORMAT"), QStringLiteral("json")});
     p.addOption({QStringLiteral("as-of"), tr("Count overdue as of this date (YYYY-MM-DD)."), tr("DATE")});
-    if (!p.parse(args))
-        return usage(p.errorText());
+    int code = Ok;
+    if (!parse(p, args, &code))
+        return code;
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("json") && format != QLatin1String("text"))
         return usage(tr("stats: --format must be json or text, not “%1”").arg(format));
@@ -198,8 +217,9 @@ int CommandLine::runOverdue(const QStringList& args)
     p.addOption(dbOption());
     p.addOption({QStringLiteral("as-of"), tr("Overdue as of this date (YYYY-MM-DD); default today."), tr("DATE")});
     p.addOption({QStringLiteral("format"), tr("text, csv or json."), tr("FORMAT"), QStringLiteral("text")});
-    if (!p.parse(args))
-        return usage(p.errorText());
+    int code = Ok;
+    if (!parse(p, args, &code))
+        return code;
     const QString format = p.value(QStringLiteral("format"));
     if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json"))
         return usage(tr("overdue: --format must be text, csv or json, not “%1”").arg(format));
@@ -275,8 +295,9 @@ int CommandLine::runGenerate(const QStringList& args)
     p.addOption(dbOption());
     p.addOption({QStringLiteral("reviews"), tr("Number of reviews (national scale: 10000)."), tr("N")});
     p.addOption({QStringLiteral("seed"), tr("Random seed (default 1)."), tr("S"), QStringLiteral("1")});
-    if (!p.parse(args))
-        return usage(p.errorText());
+    int code = Ok;
+    if (!parse(p, args, &code))
+        return code;
     const QString path = p.value(QStringLiteral("db"));
     if (path.isEmpty())
         return usage(tr("generate: --db PATH is required"));

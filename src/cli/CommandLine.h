@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QStringList>
+
+class QCommandLineParser;
 #include <QTextStream>
 
 namespace rt {
@@ -25,6 +27,9 @@ private:
     int runStats(const QStringList& args);
     int runOverdue(const QStringList& args);
     int runGenerate(const QStringList& args);
+    // Parses a verb's options; false when the caller should return *exitCode
+    // (a usage error, or --help answered).
+    bool parse(QCommandLineParser& p, const QStringList& args, int* exitCode);
     int usage(const QString& message);
     int dataError(const QString& message);
 

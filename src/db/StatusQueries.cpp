@@ -16,9 +16,9 @@ StatusQueries::StatusQueries(QSqlDatabase& db)
 
 QString StatusQueries::overdueCondition(const QString& a)
 {
-    return QStringLiteral("(%1.target_due IS NOT NULL AND %1.target_due < :asof "
-                          "AND %1.status NOT IN ('complete', 'superseded'))")
-        .arg(a);
+    // The status term is written exactly as in the partial indexes of schema 3,
+    // so the planner can use them.
+    return QStringLiteral("(%1.status NOT IN ('complete', 'superseded') AND %1.target_due < :asof)").arg(a);
 }
 
 int StatusQueries::scalar(const QString& sql)
@@ -90,19 +90,24 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
 
     QSqlQuery acts(m_db);
     acts.setForwardOnly(true);
-    acts.prepare(QStringLiteral("SELECT review_id, count(*), sum(CASE WHEN %1 THEN 1 ELSE 0 END) "
-                                "FROM actions a GROUP BY review_id")
-                     .arg(overdueCondition(QStringLiteral("a"))));
-    acts.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
-    if (!acts.exec()) {
+    if (!acts.exec(QStringLiteral("SELECT review_id, count(*) FROM actions GROUP BY review_id"))) {
         m_error = acts.lastError().text();
         return false;
     }
-    while (acts.next()) {
-        ReviewFigures& f = (*out)[index.value(acts.value(0).toLongLong())];
-        f.actions = acts.value(1).toInt();
-        f.overdue = acts.value(2).toInt();
+    while (acts.next())
+        (*out)[index.value(acts.value(0).toLongLong())].actions = acts.value(1).toInt();
+
+    QSqlQuery overdue(m_db);
+    overdue.setForwardOnly(true);
+    overdue.prepare(QStringLiteral("SELECT a.review_id, count(*) FROM actions a WHERE %1 GROUP BY a.review_id")
+                        .arg(overdueCondition(QStringLiteral("a"))));
+    overdue.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
+    if (!overdue.exec()) {
+        m_error = overdue.lastError().text();
+        return false;
     }
+    while (overdue.next())
+        (*out)[index.value(overdue.value(0).toLongLong())].overdue = overdue.value(1).toInt();
     return true;
 }
 
@@ -123,15 +128,16 @@ bool StatusQueries::byAgency(const QDate& asOf, QVector<AgencyFigures>* out)
     out->clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT g.id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
+    // Only open actions count towards any of these figures, so the scan runs
+    // over the partial index of open actions.
+    q.prepare(QStringLiteral("SELECT f.agency_id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
                              "  SELECT a.agency_id AS agency_id,"
-                             "    sum(CASE WHEN %1 THEN 1 ELSE 0 END) AS overdue,"
+                             "    sum(CASE WHEN a.target_due < :asof THEN 1 ELSE 0 END) AS overdue,"
                              "    sum(CASE WHEN a.rag = 'red' THEN 1 ELSE 0 END) AS red,"
                              "    sum(CASE WHEN a.rag = 'amber' THEN 1 ELSE 0 END) AS amber,"
-                             "    sum(CASE WHEN a.status NOT IN ('complete', 'superseded') THEN 1 ELSE 0 END) AS open"
-                             "  FROM actions a GROUP BY a.agency_id) f "
-                             "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name")
-                  .arg(overdueCondition(QStringLiteral("a"))));
+                             "    count(*) AS open"
+                             "  FROM actions a WHERE a.status NOT IN ('complete', 'superseded') GROUP BY a.agency_id) f "
+                             "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name"));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec()) {
         m_error = q.lastError().text();

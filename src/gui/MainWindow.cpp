@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace rt {
@@ -30,6 +31,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_reviewsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_reviewsView->verticalHeader()->hide();
     m_reviewsView->setAlternatingRowColors(true);
+    m_reviewsView->setWordWrap(false);
+    m_reviewsView->verticalHeader()->setDefaultSectionSize(m_reviewsView->fontMetrics().height() + 8);
 
     m_filter = new QLineEdit;
     m_filter->setPlaceholderText(tr("Filter actions by words in the text or owner (Ctrl+F)"));
@@ -65,6 +68,7 @@ MainWindow::MainWindow(QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 5);
+    splitter->setSizes({400, 1000});
 
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
@@ -113,21 +117,31 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
 
     m_reviews = new ReviewListModel(m_db->connection(), this);
     m_reviewsView->setModel(m_reviews);
-    m_reviewsView->horizontalHeader()->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
-    m_reviewsView->resizeColumnToContents(ReviewListModel::KindColumn);
+    QHeaderView* reviewHeader = m_reviewsView->horizontalHeader();
+    reviewHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
 
     m_actions = new ActionTableModel(m_db->connection(), this);
     m_actionsView->setModel(m_actions);
     QHeaderView* header = m_actionsView->horizontalHeader();
-    // Fixed widths: resizing to contents would read every row of a lazy model.
-    const int em = m_actionsView->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(ActionTableModel::ReviewColumn, 12 * em);
-    header->resizeSection(ActionTableModel::RecommendationColumn, 4 * em);
-    header->resizeSection(ActionTableModel::OwnerColumn, 16 * em);
-    header->resizeSection(ActionTableModel::TargetColumn, 7 * em);
-    header->resizeSection(ActionTableModel::StatusColumn, 9 * em);
-    header->resizeSection(ActionTableModel::RagColumn, 4 * em);
+    // Widths from the longest values each column can hold, not from the rows:
+    // resizing to contents would read every row of a lazy model.
+    const QFontMetrics fm = m_actionsView->fontMetrics();
+    auto widthOf = [&fm](const QString& sample) { return fm.horizontalAdvance(sample) + 16; };
+    header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
+    header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
+    header->resizeSection(ActionTableModel::OwnerColumn, widthOf(QStringLiteral("Interim Assistant Director")));
+    header->resizeSection(ActionTableModel::TargetColumn, widthOf(QStringLiteral("September 2024")));
+    header->resizeSection(ActionTableModel::StatusColumn, widthOf(QStringLiteral("Partially complete")));
+    header->resizeSection(ActionTableModel::RagColumn, widthOf(QStringLiteral("Amber")));
     header->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
+    // A refused edit says why, next to the cell and in the status bar; the
+    // cell keeps its stored value.
+    connect(m_actions, &ActionTableModel::editRefused, this, [this](const QModelIndex& index, const QString& reason) {
+        const QRect cell = m_actionsView->visualRect(index);
+        QToolTip::showText(m_actionsView->viewport()->mapToGlobal(cell.bottomLeft()), reason, m_actionsView);
+        statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
+    });
     connect(m_filter, &QLineEdit::textChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
         updateStatus();

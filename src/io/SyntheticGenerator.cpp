@@ -119,7 +119,19 @@ ActionRecord SyntheticGenerator::makeAction(int reviewYear)
         a.revisedTargetText = a.revisedTarget.toDisplayString();
     }
 
-    const int s = pick(100);
+    // Older actions are mostly closed, as in a tracker that is kept up to date:
+    // the reference date is fixed so the same seed gives the same database.
+    static const QDate kReference(2026, 6, 30);
+    const QDate due = a.target.isDated() ? a.target.due() : QDate(reviewYear + 1, 6, 30);
+    const int monthsAgo = static_cast<int>(due.daysTo(kReference) / 30);
+    const int closedShare = monthsAgo > 24 ? 92 : monthsAgo > 6 ? 70 : monthsAgo > 0 ? 50 : 20;
+    int s = pick(100);
+    // Map the draw onto the table below: [0, closedShare) lands on Complete or
+    // Superseded, the rest spreads over the open statuses.
+    if (s < closedShare)
+        s = (s * 100 / closedShare) < 93 ? s * 45 / closedShare : 97 + pick(3);
+    else
+        s = 45 + (s - closedShare) * 52 / std::max(1, 100 - closedShare);
     static const struct
     {
         int upTo;

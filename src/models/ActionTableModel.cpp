@@ -23,8 +23,13 @@ QString ActionTableModel::ftsQuery(const QString& text)
     static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
     const QStringList words = text.split(nonWord, Qt::SkipEmptyParts);
-    for (const QString& w : words)
-        terms << QStringLiteral("\"%1\"*").arg(w);
+    // A one-letter word matches most of the table and says little: it waits
+    // for the second letter (typing "supervision a" keeps filtering on
+    // "supervision" until "au").
+    for (const QString& w : words) {
+        if (w.size() >= 2)
+            terms << QStringLiteral("\"%1\"*").arg(w);
+    }
     return terms.join(QLatin1Char(' '));
 }
 
@@ -45,11 +50,14 @@ void ActionTableModel::setAsOf(const QDate& date)
         emit dataChanged(index(0, 0), index(m_count - 1, ColumnCount - 1));
 }
 
-QString ActionTableModel::whereClause() const
+// The ids of the rows shown, in order. With a text filter they come straight
+// from the full-text index, whose rows are the actions' rows: counting and
+// paging there avoids joining tens of thousands of matches back to actions.
+QString ActionTableModel::idSource() const
 {
     if (m_fts.isEmpty())
-        return QString();
-    return QStringLiteral(" WHERE id IN (SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts)");
+        return QStringLiteral("SELECT id FROM actions ORDER BY id");
+    return QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts ORDER BY rowid");
 }
 
 void ActionTableModel::refresh()
@@ -60,7 +68,8 @@ void ActionTableModel::refresh()
     m_count = 0;
     m_error.clear();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM actions") + whereClause());
+    q.prepare(m_fts.isEmpty() ? QStringLiteral("SELECT count(*) FROM actions")
+                              : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
     if (!m_fts.isEmpty())
         q.bindValue(QStringLiteral(":fts"), m_fts);
     if (q.exec() && q.next())
@@ -80,9 +89,9 @@ bool ActionTableModel::loadBlock(int block) const
                              "a.target_precision, a.target_due, a.status, a.status_text, a.rag "
                              "FROM actions a JOIN reviews r ON r.id = a.review_id "
                              "JOIN recommendations c ON c.id = a.recommendation_id "
-                             "WHERE a.id IN (SELECT id FROM actions%1 ORDER BY id LIMIT %2 OFFSET %3) "
+                             "WHERE a.id IN (%1 LIMIT %2 OFFSET %3) "
                              "ORDER BY a.id")
-                  .arg(whereClause())
+                  .arg(idSource())
                   .arg(kBlockSize)
                   .arg(block * kBlockSize));
     if (!m_fts.isEmpty())
@@ -240,6 +249,7 @@ bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, 
     ActionRepository repo(m_db);
     if (!repo.setField(r->id, fields[index.column() - ActionColumn], value.toString())) {
         m_error = repo.errorString();
+        emit editRefused(index, m_error);
         return false;
     }
     // Reload the block from the database so the row shows what was stored.

@@ -44,6 +44,10 @@ public:
 
     static QString ftsQuery(const QString& text);
 
+signals:
+    // An edit was not saved; the reason is fit to show next to the cell.
+    void editRefused(const QModelIndex& index, const QString& reason);
+
 private:
     struct Row
     {
@@ -62,7 +66,7 @@ private:
 
     const Row* rowAt(int row) const;
     bool loadBlock(int block) const;
-    QString whereClause() const;
+    QString idSource() const;
 
     QSqlDatabase m_db;
     QString m_textFilter;

@@ -2,9 +2,16 @@
 -- covering indexes for the overdue and per-agency / per-review figures, and a
 -- full-text index over action text and owner for the filter box.
 
-CREATE INDEX actions_due ON actions(target_due, status);
-CREATE INDEX actions_review_status ON actions(review_id, status, target_due);
-CREATE INDEX actions_agency_status ON actions(agency_id, status, rag, target_due);
+-- Partial indexes over open actions only (not Complete, not Superseded): every
+-- status figure — overdue, Red / Amber, open — is about open actions, and in a
+-- mature tracker most actions are closed. Queries repeat the same WHERE so the
+-- planner can use them (SQLite and PostgreSQL both support partial indexes).
+CREATE INDEX actions_open_due ON actions(target_due)
+    WHERE status NOT IN ('complete', 'superseded');
+CREATE INDEX actions_open_by_agency ON actions(agency_id, rag, target_due)
+    WHERE status NOT IN ('complete', 'superseded');
+CREATE INDEX actions_open_by_review ON actions(review_id, target_due)
+    WHERE status NOT IN ('complete', 'superseded');
 
 CREATE VIRTUAL TABLE actions_fts USING fts5(
     text, owner_text, content='actions', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
