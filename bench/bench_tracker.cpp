@@ -14,9 +14,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QTableView>
-
 #include <benchmark/benchmark.h>
-
 #include <cstdlib>
 
 namespace {
@@ -66,7 +64,8 @@ void BM_OpenAndShowFirstScreen(benchmark::State& state)
             rt::ActionTableModel model(db.connection());
             QTableView view;
             view.setModel(&model);
-            view.horizontalHeader()->setSectionResizeMode(rt::ActionTableModel::ActionColumn, QHeaderView::Stretch);
+            view.horizontalHeader()->setSectionResizeMode(rt::ActionTableModel::ActionColumn,
+                                                          QHeaderView::Stretch);
             showFirstScreen(view);
             state.counters["rows"] = model.rowCount();
             state.counters["rss_MB"] = residentMegabytes();
@@ -132,7 +131,14 @@ BENCHMARK_DEFINE_F(Open, FilterKeystroke)(benchmark::State& state)
     state.counters["matches"] = model.rowCount();
     state.SetLabel(text.toStdString());
 }
-BENCHMARK_REGISTER_F(Open, FilterKeystroke)->Arg(1)->Arg(2)->Arg(3)->Arg(5)->Arg(11)->Arg(13)->Arg(17)
+BENCHMARK_REGISTER_F(Open, FilterKeystroke)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(3)
+    ->Arg(5)
+    ->Arg(11)
+    ->Arg(13)
+    ->Arg(17)
     ->Unit(benchmark::kMillisecond);
 
 BENCHMARK_DEFINE_F(Open, CellEditCommitted)(benchmark::State& state)

@@ -1,9 +1,8 @@
-#include "TestSupport.h"
-
 #include "db/ActionRepository.h"
 
-#include <QSqlQuery>
+#include "TestSupport.h"
 
+#include <QSqlQuery>
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -49,14 +48,16 @@ TEST_F(ActionRepositoryTest, BadInputIsRefusedAndNothingChanges)
 {
     ActionRepository repo(db->connection());
     const QString before = field("target_text") + field("text") + field("status") + field("rag");
-    const qint64 version = test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId));
+    const qint64 version =
+        test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId));
     EXPECT_FALSE(repo.setField(actionId, ActionRepository::Field::Target, QStringLiteral("next spring")));
     EXPECT_TRUE(repo.errorString().contains(QStringLiteral("next spring")));
     EXPECT_FALSE(repo.setField(actionId, ActionRepository::Field::Text, QStringLiteral("   ")));
     EXPECT_FALSE(repo.setField(actionId, ActionRepository::Field::Status, QStringLiteral("Nearly")));
     EXPECT_FALSE(repo.setField(actionId, ActionRepository::Field::Rag, QStringLiteral("Purple")));
     EXPECT_EQ(field("target_text") + field("text") + field("status") + field("rag"), before);
-    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)), version);
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)),
+              version);
 }
 
 TEST_F(ActionRepositoryTest, StatusKeepsTheWrittenWord)
@@ -70,18 +71,23 @@ TEST_F(ActionRepositoryTest, StatusKeepsTheWrittenWord)
 TEST_F(ActionRepositoryTest, EditsBumpTheVersionAndFeedTheTextIndex)
 {
     ActionRepository repo(db->connection());
-    const qint64 version = test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId));
-    ASSERT_TRUE(repo.setField(actionId, ActionRepository::Field::Text, QStringLiteral("Zanzibar quokka audit")));
-    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)), version + 1);
-    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH 'quokk*'")),
-              actionId);
+    const qint64 version =
+        test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId));
+    ASSERT_TRUE(
+        repo.setField(actionId, ActionRepository::Field::Text, QStringLiteral("Zanzibar quokka audit")));
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)),
+              version + 1);
+    EXPECT_EQ(
+        test::scalar(*db, QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH 'quokk*'")),
+        actionId);
 }
 
 TEST_F(ActionRepositoryTest, ProgressUpdatesAreNeverOverwritten)
 {
     QSqlQuery q(db->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("INSERT INTO updates(action_id, date, text) VALUES (%1, '2024-02', 'First')")
-                           .arg(actionId)));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO updates(action_id, date, text) VALUES (%1, '2024-02', 'First')")
+                   .arg(actionId)));
     EXPECT_FALSE(q.exec(QStringLiteral("UPDATE updates SET text = 'Rewritten'")));
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM updates WHERE text = 'First'")), 1);
 }

@@ -1,7 +1,7 @@
-#include "TestSupport.h"
-
-#include "io/SyntheticGenerator.h"
 #include "models/ActionTableModel.h"
+
+#include "TestSupport.h"
+#include "io/SyntheticGenerator.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -9,7 +9,6 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTest>
-
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -86,9 +85,10 @@ TEST_F(ActionTableModelTest, LoadsDeepRowsLazilyAtScale)
     // The last row's id is the largest: blocks are fetched in id order.
     EXPECT_EQ(model.data(model.index(rows - 1, 0), ActionTableModel::ActionIdRole).toLongLong(),
               test::scalar(*gen, QStringLiteral("SELECT max(id) FROM actions")));
-    EXPECT_EQ(model.data(model.index(ActionTableModel::kBlockSize, 0), ActionTableModel::ActionIdRole).toLongLong(),
-              test::scalar(*gen, QStringLiteral("SELECT id FROM actions ORDER BY id LIMIT 1 OFFSET %1")
-                                     .arg(ActionTableModel::kBlockSize)));
+    EXPECT_EQ(
+        model.data(model.index(ActionTableModel::kBlockSize, 0), ActionTableModel::ActionIdRole).toLongLong(),
+        test::scalar(*gen, QStringLiteral("SELECT id FROM actions ORDER BY id LIMIT 1 OFFSET %1")
+                               .arg(ActionTableModel::kBlockSize)));
 }
 
 TEST_F(ActionTableModelTest, EditingACellThroughTheViewCommitsToTheDatabase)
@@ -123,10 +123,11 @@ TEST_F(ActionTableModelTest, ABadTargetIsRefusedWithTheReason)
     const QModelIndex target = model.index(0, ActionTableModel::TargetColumn);
     const QString before = model.data(target, Qt::EditRole).toString();
     QString shown;
-    QObject::connect(&model, &ActionTableModel::editRefused, [&](const QModelIndex& index, const QString& reason) {
-        EXPECT_EQ(index, target);
-        shown = reason;
-    });
+    QObject::connect(&model, &ActionTableModel::editRefused,
+                     [&](const QModelIndex& index, const QString& reason) {
+                         EXPECT_EQ(index, target);
+                         shown = reason;
+                     });
     EXPECT_FALSE(model.setData(target, QStringLiteral("after Easter")));
     EXPECT_TRUE(shown.contains(QStringLiteral("after Easter"))) << "the reason reaches the window";
     EXPECT_TRUE(model.lastError().contains(QStringLiteral("after Easter")));
@@ -137,9 +138,10 @@ TEST_F(ActionTableModelTest, ABadTargetIsRefusedWithTheReason)
 
 TEST(ActionTableModelQuery, UserTextBecomesQuotedPrefixTermsAndOneLetterWordsWait)
 {
-    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("supervision a")), QStringLiteral("\"supervision\"*"));
-    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("Voice of")),
-              QStringLiteral("\"Voice\"* \"of\"*"));
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("supervision a")),
+              QStringLiteral("\"supervision\"*"));
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("Voice of")), QStringLiteral("\"Voice\"* \"of\"*"));
     EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("s")), QString());
-    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("NEAR(\"x\" OR y*)")), QStringLiteral("\"NEAR\"* \"OR\"*"));
+    EXPECT_EQ(ActionTableModel::ftsQuery(QStringLiteral("NEAR(\"x\" OR y*)")),
+              QStringLiteral("\"NEAR\"* \"OR\"*"));
 }

@@ -1,13 +1,12 @@
-#include "TestSupport.h"
-
 #include "cli/CommandLine.h"
+
+#include "TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -48,7 +47,8 @@ protected:
     void SetUp() override
     {
         path = dir.file(QStringLiteral("sample.rtdb"));
-        const Result r = run({QStringLiteral("init"), QStringLiteral("--db"), path, QStringLiteral("--sample")});
+        const Result r =
+            run({QStringLiteral("init"), QStringLiteral("--db"), path, QStringLiteral("--sample")});
         ASSERT_EQ(r.code, 0) << r.err.toStdString();
     }
 
@@ -102,8 +102,8 @@ TEST_F(CommandLineTest, OverdueJson)
     bool found = false;
     for (const QJsonValue& v : actions) {
         const QJsonObject a = v.toObject();
-        for (const char* key : {"review", "recommendation", "action", "owner", "target", "due", "status", "rag",
-                                "days_overdue"})
+        for (const char* key : {"review", "recommendation", "action", "owner", "target", "due", "status",
+                                "rag", "days_overdue"})
             EXPECT_TRUE(a.contains(QLatin1String(key))) << key;
         if (a.value(QStringLiteral("review")).toString() == QLatin1String("Child X") &&
             a.value(QStringLiteral("recommendation")).toString() == QLatin1String("1.1")) {
@@ -125,7 +125,8 @@ TEST_F(CommandLineTest, OverdueCsvIsRfc4180AndTextIsReadable)
                     QStringLiteral("2024-06-30"), QStringLiteral("--format"), QStringLiteral("csv")});
     ASSERT_EQ(r.code, 0);
     const QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    EXPECT_EQ(lines.first(), QStringLiteral("review,recommendation,action,owner,target,due,status,rag,days_overdue"));
+    EXPECT_EQ(lines.first(),
+              QStringLiteral("review,recommendation,action,owner,target,due,status,rag,days_overdue"));
     EXPECT_GE(lines.size(), 21); // quoted fields may hold line breaks, so at least one line per action
     EXPECT_TRUE(r.out.contains(QStringLiteral("\"Eugene O'Kane/Julie Miles\"")) ||
                 r.out.contains(QStringLiteral(",Eugene O'Kane/Julie Miles,")));
@@ -133,7 +134,8 @@ TEST_F(CommandLineTest, OverdueCsvIsRfc4180AndTextIsReadable)
     r = run({QStringLiteral("overdue"), QStringLiteral("--db"), path, QStringLiteral("--as-of"),
              QStringLiteral("2024-06-30")});
     ASSERT_EQ(r.code, 0);
-    EXPECT_TRUE(r.out.startsWith(QStringLiteral("20 actions overdue as of 30/06/2024"))) << r.out.toStdString();
+    EXPECT_TRUE(r.out.startsWith(QStringLiteral("20 actions overdue as of 30/06/2024")))
+        << r.out.toStdString();
 }
 
 TEST_F(CommandLineTest, OngoingIsNeverOverdue)
@@ -195,8 +197,9 @@ TEST_F(CommandLineTest, GenerateMakesADeterministicDatabase)
     const QString a = dir.file(QStringLiteral("a.rtdb"));
     const QString b = dir.file(QStringLiteral("b.rtdb"));
     for (const QString& p : {a, b}) {
-        const Result r = run({QStringLiteral("generate"), QStringLiteral("--db"), p, QStringLiteral("--reviews"),
-                              QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("5")});
+        const Result r =
+            run({QStringLiteral("generate"), QStringLiteral("--db"), p, QStringLiteral("--reviews"),
+                 QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("5")});
         ASSERT_EQ(r.code, 0) << r.err.toStdString();
     }
     const Result sa = run({QStringLiteral("stats"), QStringLiteral("--db"), a, QStringLiteral("--as-of"),
@@ -218,17 +221,20 @@ TEST(Executable, ExitCodesAndStderrOfTheRealProgram)
     test::TempDir dir;
     const QString db = dir.file(QStringLiteral("x.rtdb"));
     QProcess p;
-    p.start(QStringLiteral(RT_EXECUTABLE), {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--sample")});
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--sample")});
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
 
     p.start(QStringLiteral(RT_EXECUTABLE), {QStringLiteral("stats"), QStringLiteral("--db"), db});
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 0);
-    EXPECT_EQ(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("reviews")).toInt(), 5);
+    EXPECT_EQ(
+        QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("reviews")).toInt(),
+        5);
 
-    p.start(QStringLiteral(RT_EXECUTABLE), {QStringLiteral("overdue"), QStringLiteral("--db"),
-                                            dir.file(QStringLiteral("none.rtdb"))});
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("overdue"), QStringLiteral("--db"), dir.file(QStringLiteral("none.rtdb"))});
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 2);
     const QByteArray err = p.readAllStandardError();

@@ -1,13 +1,11 @@
-#include "TestSupport.h"
-
 #include "db/Database.h"
+
+#include "TestSupport.h"
 
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
-
 
 using namespace rt;
 using rt::test::TempDir;
@@ -191,5 +189,6 @@ TEST(Database, ForeignKeysAreEnforced)
     TempDir dir;
     auto db = test::emptyDatabase(dir.file(QStringLiteral("fk.rtdb")));
     QSqlQuery q(db->connection());
-    EXPECT_FALSE(q.exec(QStringLiteral("INSERT INTO recommendations(review_id, number, text) VALUES (999, '1', 'x')")));
+    EXPECT_FALSE(q.exec(
+        QStringLiteral("INSERT INTO recommendations(review_id, number, text) VALUES (999, '1', 'x')")));
 }

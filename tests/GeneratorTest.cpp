@@ -1,5 +1,4 @@
 #include "TestSupport.h"
-
 #include "db/StatusQueries.h"
 #include "io/SyntheticGenerator.h"
 
@@ -61,7 +60,8 @@ TEST(SyntheticGenerator, WritesARealisticSpread)
     SyntheticGenerator g(1);
     QString error;
     int lastProgress = 0;
-    ASSERT_TRUE(g.generate(db->connection(), 60, &error, [&](int n) { lastProgress = n; }, 25))
+    ASSERT_TRUE(g.generate(
+        db->connection(), 60, &error, [&](int n) { lastProgress = n; }, 25))
         << error.toStdString();
     EXPECT_EQ(lastProgress, 60);
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM reviews")), 60);
@@ -69,11 +69,15 @@ TEST(SyntheticGenerator, WritesARealisticSpread)
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(DISTINCT status) FROM actions")), 6);
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(DISTINCT rag) FROM actions")), 5);
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(DISTINCT target_precision) FROM actions")), 5);
-    EXPECT_GT(test::scalar(*db, QStringLiteral("SELECT count(*) FROM recommendations WHERE parent_id IS NOT NULL")), 0);
+    EXPECT_GT(
+        test::scalar(*db, QStringLiteral("SELECT count(*) FROM recommendations WHERE parent_id IS NOT NULL")),
+        0);
     EXPECT_GT(test::scalar(*db, QStringLiteral("SELECT count(*) FROM owners")), 20);
-    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM actions WHERE review_id <> "
-                                               "(SELECT review_id FROM recommendations c WHERE c.id = recommendation_id)")),
-              0);
+    EXPECT_EQ(
+        test::scalar(
+            *db, QStringLiteral("SELECT count(*) FROM actions WHERE review_id <> "
+                                "(SELECT review_id FROM recommendations c WHERE c.id = recommendation_id)")),
+        0);
     StatusQueries q(db->connection());
     const int overdue = q.overdueCount(QDate(2026, 11, 23));
     const qint64 total = test::scalar(*db, QStringLiteral("SELECT count(*) FROM actions"));

@@ -1,6 +1,6 @@
-#include "TestSupport.h"
-
 #include "gui/MainWindow.h"
+
+#include "TestSupport.h"
 #include "models/ActionTableModel.h"
 
 #include <QImage>
@@ -8,7 +8,6 @@
 #include <QProcess>
 #include <QTableView>
 #include <QTest>
-
 #include <gtest/gtest.h>
 
 using namespace rt;

@@ -1,12 +1,11 @@
-#include "TestSupport.h"
-
 #include "io/PlanJsonReader.h"
+
+#include "TestSupport.h"
 #include "io/SampleData.h"
 
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
-
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -107,8 +106,9 @@ TEST(PlanJsonReader, AResponseToAnUnknownRecommendationRollsBackTheWholeLoad)
         QFile f(dir.file(QStringLiteral("plans/plan.json")));
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         QByteArray json = kGoodPlan;
-        json.replace("\"recommendations\": [", "\"responses\": [{\"title\": \"Response\", \"recommendations\": "
-                                               "[\"7\"]}], \"recommendations\": [");
+        json.replace("\"recommendations\": [",
+                     "\"responses\": [{\"title\": \"Response\", \"recommendations\": "
+                     "[\"7\"]}], \"recommendations\": [");
         f.write(json);
     }
     auto db = test::emptyDatabase(dir.file(QStringLiteral("load.rtdb")));

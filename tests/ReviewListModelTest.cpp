@@ -1,9 +1,8 @@
-#include "TestSupport.h"
-
 #include "models/ReviewListModel.h"
 
-#include <QAbstractItemModelTester>
+#include "TestSupport.h"
 
+#include <QAbstractItemModelTester>
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -20,7 +19,8 @@ TEST(ReviewListModel, ListsTheSampleReviewsWithTheirFigures)
         titles << model.data(model.index(row, ReviewListModel::TitleColumn)).toString();
     EXPECT_TRUE(titles.contains(QStringLiteral("Child X")));
     const int childX = static_cast<int>(titles.indexOf(QStringLiteral("Child X")));
-    EXPECT_EQ(model.data(model.index(childX, ReviewListModel::KindColumn)).toString(), QStringLiteral("LCSPR"));
+    EXPECT_EQ(model.data(model.index(childX, ReviewListModel::KindColumn)).toString(),
+              QStringLiteral("LCSPR"));
     EXPECT_EQ(model.data(model.index(childX, ReviewListModel::RecommendationsColumn)).toInt(), 31);
     model.setAsOf(QDate(2024, 6, 30));
     EXPECT_GT(model.data(model.index(childX, ReviewListModel::OverdueColumn)).toInt(), 0);

@@ -1,7 +1,7 @@
-#include "TestSupport.h"
-
-#include "db/PlanWriter.h"
 #include "db/StatusQueries.h"
+
+#include "TestSupport.h"
+#include "db/PlanWriter.h"
 #include "db/Transaction.h"
 
 #include <gtest/gtest.h>
@@ -49,8 +49,7 @@ protected:
                       << action("month, superseded", "Jan 2024", "Superseded")
                       << action("year 2024", "2024", "Action Underway", "Health", Rag::Amber)
                       << action("day, blank status", "15/06/2024", "", "Health", Rag::Amber)
-                      << action("day after as-of", "30/06/2024", "")
-                      << action("ongoing", "Ongoing", "")
+                      << action("day after as-of", "30/06/2024", "") << action("ongoing", "Ongoing", "")
                       << action("no target", "", "");
         rec.children << child;
         review.recommendations << rec;

@@ -1,5 +1,6 @@
-#include "core/PartialDate.h"
 #include "core/TargetDate.h"
+
+#include "core/PartialDate.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +12,8 @@ TargetDate parsed(const char* text)
 {
     TargetDate t;
     QString error;
-    EXPECT_TRUE(TargetDate::parse(QString::fromUtf8(text), &t, &error)) << text << ": " << error.toStdString();
+    EXPECT_TRUE(TargetDate::parse(QString::fromUtf8(text), &t, &error))
+        << text << ": " << error.toStdString();
     return t;
 }
 

@@ -1,5 +1,4 @@
 #include <QApplication>
-
 #include <gtest/gtest.h>
 
 // One QApplication for every suite: the model and window tests need a GUI

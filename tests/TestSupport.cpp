@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <gtest/gtest.h>
 
 namespace rt::test {

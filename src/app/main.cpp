@@ -4,7 +4,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <cstdio>
 #include <memory>
 
@@ -40,7 +39,8 @@ int main(int argc, char** argv)
         rt::CommandLine cli(out, err);
         return cli.run(app.arguments());
     }
-    if (args.size() > 1 && args.at(1) == QLatin1String("screenshot") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (args.size() > 1 && args.at(1) == QLatin1String("screenshot") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     describeApplication();

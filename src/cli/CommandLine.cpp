@@ -45,11 +45,7 @@ QString csvField(const QString& s)
 
 } // namespace
 
-CommandLine::CommandLine(QTextStream& out, QTextStream& err)
-    : m_out(out)
-    , m_err(err)
-{
-}
+CommandLine::CommandLine(QTextStream& out, QTextStream& err) : m_out(out), m_err(err) {}
 
 bool CommandLine::handles(const QStringList& args)
 {
@@ -70,6 +66,32 @@ bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exi
     }
     if (!p.positionalArguments().isEmpty()) {
         *exitCode = usage(tr("unexpected argument “%1”").arg(p.positionalArguments().first()));
+        return false;
+    }
+    return true;
+}
+
+bool CommandLine::readCommonOptions(const QCommandLineParser& p, const QString& verb,
+                                    const QStringList& formats, QDate* asOf, QString* path, int* exitCode)
+{
+    const QString format = p.value(QStringLiteral("format"));
+    if (!formats.contains(format)) {
+        *exitCode = usage(
+            tr("%1: --format must be %2, not “%3”").arg(verb, formats.join(QStringLiteral(", ")), format));
+        return false;
+    }
+    *asOf = QDate::currentDate();
+    if (p.isSet(QStringLiteral("as-of"))) {
+        *asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf->isValid()) {
+            *exitCode = usage(tr("%1: --as-of “%2” is not a date in the form YYYY-MM-DD")
+                                  .arg(verb, p.value(QStringLiteral("as-of"))));
+            return false;
+        }
+    }
+    *path = p.value(QStringLiteral("db"));
+    if (path->isEmpty()) {
+        *exitCode = usage(tr("%1: --db PATH is required").arg(verb));
         return false;
     }
     return true;
@@ -148,18 +170,11 @@ int CommandLine::runStats(const QStringList& args)
     if (!parse(p, args, &code))
         return code;
     const QString format = p.value(QStringLiteral("format"));
-    if (format != QLatin1String("json") && format != QLatin1String("text"))
-        return usage(tr("stats: --format must be json or text, not “%1”").arg(format));
-    QDate asOf = QDate::currentDate();
-    if (p.isSet(QStringLiteral("as-of"))) {
-        asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
-        if (!asOf.isValid())
-            return usage(tr("stats: --as-of “%1” is not a date in the form YYYY-MM-DD")
-                             .arg(p.value(QStringLiteral("as-of"))));
-    }
-    const QString path = p.value(QStringLiteral("db"));
-    if (path.isEmpty())
-        return usage(tr("stats: --db PATH is required"));
+    QDate asOf;
+    QString path;
+    if (!readCommonOptions(p, QStringLiteral("stats"), {QStringLiteral("json"), QStringLiteral("text")},
+                           &asOf, &path, &code))
+        return code;
     Database db;
     if (!db.openForReading(path))
         return dataError(db.errorString());
@@ -215,24 +230,19 @@ int CommandLine::runOverdue(const QStringList& args)
 {
     QCommandLineParser p;
     p.addOption(dbOption());
-    p.addOption({QStringLiteral("as-of"), tr("Overdue as of this date (YYYY-MM-DD); default today."), tr("DATE")});
+    p.addOption(
+        {QStringLiteral("as-of"), tr("Overdue as of this date (YYYY-MM-DD); default today."), tr("DATE")});
     p.addOption({QStringLiteral("format"), tr("text, csv or json."), tr("FORMAT"), QStringLiteral("text")});
     int code = Ok;
     if (!parse(p, args, &code))
         return code;
     const QString format = p.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json"))
-        return usage(tr("overdue: --format must be text, csv or json, not “%1”").arg(format));
-    QDate asOf = QDate::currentDate();
-    if (p.isSet(QStringLiteral("as-of"))) {
-        asOf = QDate::fromString(p.value(QStringLiteral("as-of")), Qt::ISODate);
-        if (!asOf.isValid())
-            return usage(tr("overdue: --as-of “%1” is not a date in the form YYYY-MM-DD")
-                             .arg(p.value(QStringLiteral("as-of"))));
-    }
-    const QString path = p.value(QStringLiteral("db"));
-    if (path.isEmpty())
-        return usage(tr("overdue: --db PATH is required"));
+    QDate asOf;
+    QString path;
+    if (!readCommonOptions(p, QStringLiteral("overdue"),
+                           {QStringLiteral("text"), QStringLiteral("csv"), QStringLiteral("json")}, &asOf,
+                           &path, &code))
+        return code;
     Database db;
     if (!db.openForReading(path))
         return dataError(db.errorString());
@@ -262,8 +272,14 @@ int CommandLine::runOverdue(const QStringList& args)
     } else if (format == QLatin1String("csv")) {
         m_out << "review,recommendation,action,owner,target,due,status,rag,days_overdue\r\n";
         for (const OverdueAction& a : actions) {
-            const QStringList fields = {a.review, a.recommendation, a.action, a.owner, a.target,
-                                        a.due.toString(Qt::ISODate), statusOf(a), a.rag,
+            const QStringList fields = {a.review,
+                                        a.recommendation,
+                                        a.action,
+                                        a.owner,
+                                        a.target,
+                                        a.due.toString(Qt::ISODate),
+                                        statusOf(a),
+                                        a.rag,
                                         QString::number(a.daysOverdue)};
             QStringList quoted;
             for (const QString& f : fields)
@@ -322,7 +338,10 @@ int CommandLine::runGenerate(const QStringList& args)
     }
     db.exec(QStringLiteral("PRAGMA optimize"));
     db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    m_out << tr("Generated %1 reviews into %2 in %3 s").arg(reviews).arg(path).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+    m_out << tr("Generated %1 reviews into %2 in %3 s")
+                 .arg(reviews)
+                 .arg(path)
+                 .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
           << '\n';
     return Ok;
 }

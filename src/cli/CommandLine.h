@@ -3,6 +3,7 @@
 #include <QStringList>
 
 class QCommandLineParser;
+class QDate;
 #include <QTextStream>
 
 namespace rt {
@@ -13,7 +14,12 @@ namespace rt {
 class CommandLine
 {
 public:
-    enum Exit { Ok = 0, UsageError = 1, DataError = 2 };
+    enum Exit
+    {
+        Ok = 0,
+        UsageError = 1,
+        DataError = 2
+    };
 
     CommandLine(QTextStream& out, QTextStream& err);
 
@@ -30,6 +36,9 @@ private:
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).
     bool parse(QCommandLineParser& p, const QStringList& args, int* exitCode);
+    // --format (one of formats), --as-of (default today) and the required --db.
+    bool readCommonOptions(const QCommandLineParser& p, const QString& verb, const QStringList& formats,
+                           QDate* asOf, QString* path, int* exitCode);
     int usage(const QString& message);
     int dataError(const QString& message);
 

@@ -16,12 +16,11 @@ QString tr(const char* text)
 // Month names and the abbreviations plans use ("Sept", "Dec").
 int monthFromName(const QString& name)
 {
-    static const QStringList full = {QStringLiteral("january"),   QStringLiteral("february"),
-                                     QStringLiteral("march"),     QStringLiteral("april"),
-                                     QStringLiteral("may"),       QStringLiteral("june"),
-                                     QStringLiteral("july"),      QStringLiteral("august"),
-                                     QStringLiteral("september"), QStringLiteral("october"),
-                                     QStringLiteral("november"),  QStringLiteral("december")};
+    static const QStringList full = {
+        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
+        QStringLiteral("april"),   QStringLiteral("may"),      QStringLiteral("june"),
+        QStringLiteral("july"),    QStringLiteral("august"),   QStringLiteral("september"),
+        QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december")};
     const QString n = name.toLower();
     if (n.size() < 3)
         return 0;
@@ -117,7 +116,8 @@ bool TargetDate::parse(const QString& input, TargetDate* out, QString* error)
     }
 
     // 31/03/2024, 31/3/24, 31.03.2024, 31-03-2024 — always day first (UK).
-    static const QRegularExpression dmy(QStringLiteral("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})$"));
+    static const QRegularExpression dmy(
+        QStringLiteral("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2}|\\d{4})$"));
     if (const auto m = dmy.match(text); m.hasMatch()) {
         int y = m.captured(3).toInt();
         if (m.captured(3).size() == 2)

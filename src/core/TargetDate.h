@@ -11,7 +11,14 @@ namespace rt {
 class TargetDate
 {
 public:
-    enum class Precision { None, Day, Month, Year, Ongoing };
+    enum class Precision
+    {
+        None,
+        Day,
+        Month,
+        Year,
+        Ongoing
+    };
 
     TargetDate() = default;
     static TargetDate day(const QDate& date);

@@ -1,7 +1,6 @@
 #include "Vocabulary.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 namespace rt {
@@ -32,7 +31,8 @@ template <typename E> struct Entry
     std::initializer_list<const char*> written;
 };
 
-template <typename E, size_t N> bool matchWritten(const std::array<Entry<E>, N>& table, const QString& written, E* out)
+template <typename E, size_t N>
+bool matchWritten(const std::array<Entry<E>, N>& table, const QString& written, E* out)
 {
     const QString k = key(written);
     for (const auto& e : table) {
@@ -50,7 +50,8 @@ template <typename E, size_t N> bool matchWritten(const std::array<Entry<E>, N>&
     return false;
 }
 
-template <typename E, size_t N> bool matchCode(const std::array<Entry<E>, N>& table, const QString& code, E* out)
+template <typename E, size_t N>
+bool matchCode(const std::array<Entry<E>, N>& table, const QString& code, E* out)
 {
     for (const auto& e : table) {
         if (code == QLatin1String(e.code)) {
@@ -71,15 +72,29 @@ template <typename E, size_t N> const Entry<E>& find(const std::array<Entry<E>, 
 }
 
 const std::array<Entry<ActionStatus>, 6> kStatus = {{
-    {ActionStatus::NotStarted, "not_started", QT_TRANSLATE_NOOP("rt::Vocabulary", "Not started"), {"", "not started", "none", "to do"}},
-    {ActionStatus::Planned, "planned", QT_TRANSLATE_NOOP("rt::Vocabulary", "Planned"), {"action planned", "planned"}},
-    {ActionStatus::InProgress, "in_progress", QT_TRANSLATE_NOOP("rt::Vocabulary", "In progress"),
+    {ActionStatus::NotStarted,
+     "not_started",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Not started"),
+     {"", "not started", "none", "to do"}},
+    {ActionStatus::Planned,
+     "planned",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Planned"),
+     {"action planned", "planned"}},
+    {ActionStatus::InProgress,
+     "in_progress",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "In progress"),
      {"action underway", "underway", "in progress", "ongoing", "on track", "started", "progressing"}},
-    {ActionStatus::PartiallyComplete, "partial", QT_TRANSLATE_NOOP("rt::Vocabulary", "Partially complete"),
+    {ActionStatus::PartiallyComplete,
+     "partial",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Partially complete"),
      {"partially", "partial", "partially complete", "partially completed", "partly complete"}},
-    {ActionStatus::Complete, "complete", QT_TRANSLATE_NOOP("rt::Vocabulary", "Complete"),
+    {ActionStatus::Complete,
+     "complete",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Complete"),
      {"complete", "completed", "done", "closed", "achieved"}},
-    {ActionStatus::Superseded, "superseded", QT_TRANSLATE_NOOP("rt::Vocabulary", "Superseded"),
+    {ActionStatus::Superseded,
+     "superseded",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Superseded"),
      {"superseded", "withdrawn", "no longer required"}},
 }};
 
@@ -94,27 +109,50 @@ const std::array<Entry<Rag>, 5> kRag = {{
 const std::array<Entry<Decision>, 4> kDecision = {{
     {Decision::None, "", QT_TRANSLATE_NOOP("rt::Vocabulary", "Not decided"), {"", "none"}},
     {Decision::Agreed, "agreed", QT_TRANSLATE_NOOP("rt::Vocabulary", "Agreed"), {"agreed", "agree", "yes"}},
-    {Decision::PartlyAgreed, "partly_agreed", QT_TRANSLATE_NOOP("rt::Vocabulary", "Partly Agreed"),
+    {Decision::PartlyAgreed,
+     "partly_agreed",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Partly Agreed"),
      {"partly agreed", "partially agreed", "partly"}},
-    {Decision::NotAgreed, "not_agreed", QT_TRANSLATE_NOOP("rt::Vocabulary", "Not Agreed"), {"not agreed", "disagreed", "no"}},
+    {Decision::NotAgreed,
+     "not_agreed",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Not Agreed"),
+     {"not agreed", "disagreed", "no"}},
 }};
 
 const std::array<Entry<DecisionReason>, 5> kReason = {{
     {DecisionReason::None, "", "", {"", "none"}},
-    {DecisionReason::Commissioning, "commissioning", QT_TRANSLATE_NOOP("rt::Vocabulary", "Commissioning"), {}},
+    {DecisionReason::Commissioning,
+     "commissioning",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Commissioning"),
+     {}},
     {DecisionReason::Policy, "policy", QT_TRANSLATE_NOOP("rt::Vocabulary", "Policy"), {}},
     {DecisionReason::Operational, "operational", QT_TRANSLATE_NOOP("rt::Vocabulary", "Operational"), {}},
-    {DecisionReason::Affordability, "affordability", QT_TRANSLATE_NOOP("rt::Vocabulary", "Affordability"), {}},
+    {DecisionReason::Affordability,
+     "affordability",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Affordability"),
+     {}},
 }};
 
 const std::array<Entry<ReviewKind>, 5> kKind = {{
-    {ReviewKind::SCR, "scr", QT_TRANSLATE_NOOP("rt::Vocabulary", "Serious Case Review"), {"scr", "serious case review"}},
-    {ReviewKind::LCSPR, "lcspr", QT_TRANSLATE_NOOP("rt::Vocabulary", "Local Child Safeguarding Practice Review"),
+    {ReviewKind::SCR,
+     "scr",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Serious Case Review"),
+     {"scr", "serious case review"}},
+    {ReviewKind::LCSPR,
+     "lcspr",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Local Child Safeguarding Practice Review"),
      {"lcspr", "local child safeguarding practice review", "cspr"}},
-    {ReviewKind::RapidReview, "rr", QT_TRANSLATE_NOOP("rt::Vocabulary", "Rapid Review"), {"rr", "rapid review"}},
-    {ReviewKind::Section11, "s11", QT_TRANSLATE_NOOP("rt::Vocabulary", "Section 11 audit"),
+    {ReviewKind::RapidReview,
+     "rr",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Rapid Review"),
+     {"rr", "rapid review"}},
+    {ReviewKind::Section11,
+     "s11",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Section 11 audit"),
      {"s11", "section 11", "section 11 audit"}},
-    {ReviewKind::Audit, "audit", QT_TRANSLATE_NOOP("rt::Vocabulary", "Multi-agency audit"),
+    {ReviewKind::Audit,
+     "audit",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Multi-agency audit"),
      {"audit", "thematic audit", "multi agency audit"}},
 }};
 
@@ -125,18 +163,29 @@ const std::array<Entry<RecommendationKind>, 2> kRecKind = {{
 
 const std::array<Entry<ResponseDecision>, 4> kResponseDecision = {{
     {ResponseDecision::None, "", "", {""}},
-    {ResponseDecision::DoNothing, "do_nothing", QT_TRANSLATE_NOOP("rt::Vocabulary", "Do nothing"), {"do nothing"}},
-    {ResponseDecision::DoTheThinking, "do_thinking", QT_TRANSLATE_NOOP("rt::Vocabulary", "Do the thinking"),
+    {ResponseDecision::DoNothing,
+     "do_nothing",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Do nothing"),
+     {"do nothing"}},
+    {ResponseDecision::DoTheThinking,
+     "do_thinking",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Do the thinking"),
      {"do the thinking", "do thinking"}},
-    {ResponseDecision::DoSomethingSpecific, "do_something", QT_TRANSLATE_NOOP("rt::Vocabulary", "Do something specific"),
+    {ResponseDecision::DoSomethingSpecific,
+     "do_something",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Do something specific"),
      {"do something", "do something specific"}},
 }};
 
 const std::array<Entry<S11Rating>, 5> kS11 = {{
     {S11Rating::Good, "good", QT_TRANSLATE_NOOP("rt::Vocabulary", "Good"), {}},
-    {S11Rating::GoodWithAreasForImprovement, "good_aif",
-     QT_TRANSLATE_NOOP("rt::Vocabulary", "Good with areas for improvement"), {}},
-    {S11Rating::RequiresImprovement, "requires_improvement", QT_TRANSLATE_NOOP("rt::Vocabulary", "Requires improvement"),
+    {S11Rating::GoodWithAreasForImprovement,
+     "good_aif",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Good with areas for improvement"),
+     {}},
+    {S11Rating::RequiresImprovement,
+     "requires_improvement",
+     QT_TRANSLATE_NOOP("rt::Vocabulary", "Requires improvement"),
      {}},
     {S11Rating::Inadequate, "inadequate", QT_TRANSLATE_NOOP("rt::Vocabulary", "Inadequate"), {}},
     {S11Rating::Unable, "unable", QT_TRANSLATE_NOOP("rt::Vocabulary", "Unable to rate"), {}},
@@ -145,11 +194,26 @@ const std::array<Entry<S11Rating>, 5> kS11 = {{
 } // namespace
 
 namespace status {
-QString code(ActionStatus s) { return QLatin1String(find(kStatus, s).code); }
-QString label(ActionStatus s) { return tr(find(kStatus, s).label); }
-bool fromCode(const QString& c, ActionStatus* out) { return matchCode(kStatus, c, out); }
-bool fromWritten(const QString& w, ActionStatus* out) { return matchWritten(kStatus, w, out); }
-bool isClosed(ActionStatus s) { return s == ActionStatus::Complete || s == ActionStatus::Superseded; }
+QString code(ActionStatus s)
+{
+    return QLatin1String(find(kStatus, s).code);
+}
+QString label(ActionStatus s)
+{
+    return tr(find(kStatus, s).label);
+}
+bool fromCode(const QString& c, ActionStatus* out)
+{
+    return matchCode(kStatus, c, out);
+}
+bool fromWritten(const QString& w, ActionStatus* out)
+{
+    return matchWritten(kStatus, w, out);
+}
+bool isClosed(ActionStatus s)
+{
+    return s == ActionStatus::Complete || s == ActionStatus::Superseded;
+}
 QStringList allCodes()
 {
     QStringList codes;
@@ -160,10 +224,22 @@ QStringList allCodes()
 } // namespace status
 
 namespace rag {
-QString code(Rag r) { return QLatin1String(find(kRag, r).code); }
-QString label(Rag r) { return tr(find(kRag, r).label); }
-bool fromCode(const QString& c, Rag* out) { return matchCode(kRag, c, out); }
-bool fromWritten(const QString& w, Rag* out) { return matchWritten(kRag, w, out); }
+QString code(Rag r)
+{
+    return QLatin1String(find(kRag, r).code);
+}
+QString label(Rag r)
+{
+    return tr(find(kRag, r).label);
+}
+bool fromCode(const QString& c, Rag* out)
+{
+    return matchCode(kRag, c, out);
+}
+bool fromWritten(const QString& w, Rag* out)
+{
+    return matchWritten(kRag, w, out);
+}
 QColor colour(Rag r)
 {
     switch (r) {
@@ -183,18 +259,45 @@ QColor colour(Rag r)
 } // namespace rag
 
 namespace decision {
-QString code(Decision d) { return QLatin1String(find(kDecision, d).code); }
-QString label(Decision d) { return tr(find(kDecision, d).label); }
-bool fromWritten(const QString& w, Decision* out) { return matchWritten(kDecision, w, out); }
-QString reasonCode(DecisionReason r) { return QLatin1String(find(kReason, r).code); }
-bool reasonFromWritten(const QString& w, DecisionReason* out) { return matchWritten(kReason, w, out); }
+QString code(Decision d)
+{
+    return QLatin1String(find(kDecision, d).code);
+}
+QString label(Decision d)
+{
+    return tr(find(kDecision, d).label);
+}
+bool fromWritten(const QString& w, Decision* out)
+{
+    return matchWritten(kDecision, w, out);
+}
+QString reasonCode(DecisionReason r)
+{
+    return QLatin1String(find(kReason, r).code);
+}
+bool reasonFromWritten(const QString& w, DecisionReason* out)
+{
+    return matchWritten(kReason, w, out);
+}
 } // namespace decision
 
 namespace reviewkind {
-QString code(ReviewKind k) { return QLatin1String(find(kKind, k).code); }
-QString label(ReviewKind k) { return tr(find(kKind, k).label); }
-bool fromWritten(const QString& w, ReviewKind* out) { return matchWritten(kKind, w, out); }
-bool fromCode(const QString& c, ReviewKind* out) { return matchCode(kKind, c, out); }
+QString code(ReviewKind k)
+{
+    return QLatin1String(find(kKind, k).code);
+}
+QString label(ReviewKind k)
+{
+    return tr(find(kKind, k).label);
+}
+bool fromWritten(const QString& w, ReviewKind* out)
+{
+    return matchWritten(kKind, w, out);
+}
+bool fromCode(const QString& c, ReviewKind* out)
+{
+    return matchCode(kKind, c, out);
+}
 QString shortLabel(ReviewKind k)
 {
     return k == ReviewKind::Audit ? tr("Audit") : code(k).toUpper();
@@ -202,20 +305,44 @@ QString shortLabel(ReviewKind k)
 } // namespace reviewkind
 
 namespace recommendationkind {
-QString code(RecommendationKind k) { return QLatin1String(find(kRecKind, k).code); }
-bool fromWritten(const QString& w, RecommendationKind* out) { return matchWritten(kRecKind, w, out); }
+QString code(RecommendationKind k)
+{
+    return QLatin1String(find(kRecKind, k).code);
+}
+bool fromWritten(const QString& w, RecommendationKind* out)
+{
+    return matchWritten(kRecKind, w, out);
+}
 } // namespace recommendationkind
 
 namespace responsedecision {
-QString code(ResponseDecision d) { return QLatin1String(find(kResponseDecision, d).code); }
-QString label(ResponseDecision d) { return tr(find(kResponseDecision, d).label); }
-bool fromWritten(const QString& w, ResponseDecision* out) { return matchWritten(kResponseDecision, w, out); }
+QString code(ResponseDecision d)
+{
+    return QLatin1String(find(kResponseDecision, d).code);
+}
+QString label(ResponseDecision d)
+{
+    return tr(find(kResponseDecision, d).label);
+}
+bool fromWritten(const QString& w, ResponseDecision* out)
+{
+    return matchWritten(kResponseDecision, w, out);
+}
 } // namespace responsedecision
 
 namespace s11 {
-QString code(S11Rating r) { return QLatin1String(find(kS11, r).code); }
-QString label(S11Rating r) { return tr(find(kS11, r).label); }
-bool fromCode(const QString& c, S11Rating* out) { return matchCode(kS11, c, out); }
+QString code(S11Rating r)
+{
+    return QLatin1String(find(kS11, r).code);
+}
+QString label(S11Rating r)
+{
+    return tr(find(kS11, r).label);
+}
+bool fromCode(const QString& c, S11Rating* out)
+{
+    return matchCode(kS11, c, out);
+}
 int rank(S11Rating r)
 {
     switch (r) {

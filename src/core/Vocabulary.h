@@ -9,15 +9,67 @@
 // for words read from documents — the written forms it accepts.
 namespace rt {
 
-enum class ActionStatus { NotStarted, Planned, InProgress, PartiallyComplete, Complete, Superseded };
-enum class Rag { None, Red, Amber, Green, Blue };
-enum class Decision { None, Agreed, PartlyAgreed, NotAgreed };
-enum class DecisionReason { None, Commissioning, Policy, Operational, Affordability };
-enum class ReviewKind { SCR, LCSPR, RapidReview, Section11, Audit };
-enum class RecommendationKind { Recommendation, Finding };
-enum class ResponseDecision { None, DoNothing, DoTheThinking, DoSomethingSpecific };
+enum class ActionStatus
+{
+    NotStarted,
+    Planned,
+    InProgress,
+    PartiallyComplete,
+    Complete,
+    Superseded
+};
+enum class Rag
+{
+    None,
+    Red,
+    Amber,
+    Green,
+    Blue
+};
+enum class Decision
+{
+    None,
+    Agreed,
+    PartlyAgreed,
+    NotAgreed
+};
+enum class DecisionReason
+{
+    None,
+    Commissioning,
+    Policy,
+    Operational,
+    Affordability
+};
+enum class ReviewKind
+{
+    SCR,
+    LCSPR,
+    RapidReview,
+    Section11,
+    Audit
+};
+enum class RecommendationKind
+{
+    Recommendation,
+    Finding
+};
+enum class ResponseDecision
+{
+    None,
+    DoNothing,
+    DoTheThinking,
+    DoSomethingSpecific
+};
 // Ordered best to worst; Unable sits outside the order.
-enum class S11Rating { Good, GoodWithAreasForImprovement, RequiresImprovement, Inadequate, Unable };
+enum class S11Rating
+{
+    Good,
+    GoodWithAreasForImprovement,
+    RequiresImprovement,
+    Inadequate,
+    Unable
+};
 
 namespace status {
 QString code(ActionStatus s);

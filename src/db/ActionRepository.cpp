@@ -17,10 +17,7 @@ QString tr(const char* text)
 }
 } // namespace
 
-ActionRepository::ActionRepository(QSqlDatabase& db)
-    : m_db(db)
-{
-}
+ActionRepository::ActionRepository(QSqlDatabase& db) : m_db(db) {}
 
 bool ActionRepository::fail(const QString& why)
 {
@@ -58,9 +55,10 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     case Field::Status: {
         ActionStatus s;
         if (!status::fromCode(value, &s) && !status::fromWritten(value, &s))
-            return fail(tr("“%1” is not a status: choose Not started, Planned, In progress, Partially complete, "
-                           "Complete or Superseded.")
-                            .arg(value));
+            return fail(
+                tr("“%1” is not a status: choose Not started, Planned, In progress, Partially complete, "
+                   "Complete or Superseded.")
+                    .arg(value));
         sql = QStringLiteral("status = ?, status_text = ?");
         values << status::code(s) << value.trimmed();
         break;

@@ -11,7 +11,17 @@ namespace rt {
 class ActionRepository
 {
 public:
-    enum class Field { Text, Owner, Target, RevisedTarget, Status, Rag, SuccessMeasure, Evidence };
+    enum class Field
+    {
+        Text,
+        Owner,
+        Target,
+        RevisedTarget,
+        Status,
+        Rag,
+        SuccessMeasure,
+        Evidence
+    };
 
     explicit ActionRepository(QSqlDatabase& db);
 

@@ -118,7 +118,8 @@ bool Database::checkFile(const QString& path, int* userVersion)
         return false;
     }
     if (size % pageSize != 0) {
-        m_error = tr("%1: the database is truncated or damaged (size is not a whole number of pages)").arg(path);
+        m_error =
+            tr("%1: the database is truncated or damaged (size is not a whole number of pages)").arg(path);
         return false;
     }
     const quint32 applicationId = be32(68);
@@ -180,9 +181,11 @@ bool Database::open(const QString& path, OpenMode mode)
         // -shm file beside it, which read-only media would refuse. A writable
         // file is read through the WAL, so another program's saves are seen.
         const bool others = isWritableFile(info) && QFileInfo(info.absolutePath()).isWritable();
-        m_db.setDatabaseName(QStringLiteral("file:%1%2")
-                                 .arg(info.absoluteFilePath(), others ? QString() : QStringLiteral("?immutable=1")));
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        m_db.setDatabaseName(
+            QStringLiteral("file:%1%2")
+                .arg(info.absoluteFilePath(), others ? QString() : QStringLiteral("?immutable=1")));
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
     } else {
         m_db.setDatabaseName(info.absoluteFilePath());
         m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -229,7 +232,8 @@ bool Database::open(const QString& path, OpenMode mode)
 bool Database::openForReading(const QString& path)
 {
     const QFileInfo info(path);
-    const bool writable = info.exists() && isWritableFile(info) && QFileInfo(info.absolutePath()).isWritable();
+    const bool writable =
+        info.exists() && isWritableFile(info) && QFileInfo(info.absolutePath()).isWritable();
     return open(path, writable ? OpenMode::ReadWrite : OpenMode::ReadOnly);
 }
 
@@ -237,7 +241,8 @@ bool Database::configure()
 {
     QStringList pragmas = {QStringLiteral("PRAGMA foreign_keys = ON")};
     if (!m_readOnly) {
-        pragmas << QStringLiteral("PRAGMA journal_mode = WAL") << QStringLiteral("PRAGMA synchronous = NORMAL");
+        pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
+                << QStringLiteral("PRAGMA synchronous = NORMAL");
     }
     pragmas << QStringLiteral("PRAGMA cache_size = -32000") << QStringLiteral("PRAGMA temp_store = MEMORY");
     QSqlQuery q(m_db);

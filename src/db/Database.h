@@ -12,10 +12,11 @@ namespace rt {
 class Database
 {
 public:
-    enum class OpenMode {
-        ReadWrite,      // existing file, migrated to the current schema
-        ReadOnly,       // existing file, never written (not even the journal mode)
-        CreateNew       // a new file; refuses to overwrite an existing one
+    enum class OpenMode
+    {
+        ReadWrite, // existing file, migrated to the current schema
+        ReadOnly,  // existing file, never written (not even the journal mode)
+        CreateNew  // a new file; refuses to overwrite an existing one
     };
 
     static constexpr int kSchemaVersion = 3;

@@ -26,10 +26,7 @@ QVariant dueOrNull(const TargetDate& t)
 
 } // namespace
 
-PlanWriter::PlanWriter(QSqlDatabase& db)
-    : m_db(db)
-{
-}
+PlanWriter::PlanWriter(QSqlDatabase& db) : m_db(db) {}
 
 QString PlanWriter::sortKey(const QString& number)
 {
@@ -74,8 +71,9 @@ qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
         return 0;
     if (auto it = m_agencies.constFind(n.toLower()); it != m_agencies.constEnd())
         return *it;
-    QSqlQuery& find = prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
-                                              "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
+    QSqlQuery& find =
+        prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
+                                "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
     find.addBindValue(n.toLower());
     find.addBindValue(n.toLower());
     if (run(find, "agency") && find.next()) {
@@ -173,7 +171,8 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
 {
     QSqlQuery& q = prepared(QStringLiteral(
         "INSERT INTO reviews(kind, reference, title, body, year, initiated, completed, published, "
-        "publication_withheld, withheld_reason, summary, source, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "publication_withheld, withheld_reason, summary, source, position) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(str(reviewkind::code(r.kind)));
     q.addBindValue(str(r.reference));
     q.addBindValue(str(r.title));
@@ -193,8 +192,8 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
 
     int pos = 0;
     for (const PlanVersionRecord& v : r.planVersions) {
-        QSqlQuery& pv = prepared(
-            QStringLiteral("INSERT INTO plan_versions(review_id, version, date, comment, position) VALUES (?,?,?,?,?)"));
+        QSqlQuery& pv = prepared(QStringLiteral(
+            "INSERT INTO plan_versions(review_id, version, date, comment, position) VALUES (?,?,?,?,?)"));
         pv.addBindValue(r.id);
         pv.addBindValue(str(v.version));
         pv.addBindValue(nullIfEmpty(v.date));
@@ -242,8 +241,9 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         for (const QString& number : resp.recommendationNumbers) {
             const qint64 recId = recByNumber.value(number);
             if (recId == 0) {
-                m_error = QStringLiteral("response “%1” answers recommendation %2, which this review does not have")
-                              .arg(resp.title.isEmpty() ? resp.number : resp.title, number);
+                m_error =
+                    QStringLiteral("response “%1” answers recommendation %2, which this review does not have")
+                        .arg(resp.title.isEmpty() ? resp.number : resp.title, number);
                 return false;
             }
             QSqlQuery& link = prepared(QStringLiteral(
@@ -291,14 +291,16 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
     return true;
 }
 
-bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, RecommendationRecord& rec, int position,
-                                     const QHash<QString, qint64>& sections, QHash<QString, qint64>& byNumber,
+bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, RecommendationRecord& rec,
+                                     int position, const QHash<QString, qint64>& sections,
+                                     QHash<QString, qint64>& byNumber,
                                      QVector<QPair<qint64, ActionRecord*>>& actions)
 {
-    QSqlQuery& q = prepared(QStringLiteral(
-        "INSERT INTO recommendations(review_id, parent_id, section_id, kind, number, sort_key, position, title, "
-        "text, addressed_to, decision, decision_reason, decision_explanation, success_measure, response_decision, "
-        "answered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO recommendations(review_id, parent_id, section_id, "
+                                           "kind, number, sort_key, position, title, "
+                                           "text, addressed_to, decision, decision_reason, "
+                                           "decision_explanation, success_measure, response_decision, "
+                                           "answered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(reviewId);
     q.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
     const qint64 sectionId = sections.value(rec.section);
@@ -381,8 +383,8 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
         const qint64 ownerId = this->ownerId(owner, agency);
         if (ownerId == 0)
             continue;
-        QSqlQuery& oq = prepared(
-            QStringLiteral("INSERT OR IGNORE INTO action_owners(action_id, owner_id, position) VALUES (?,?,?)"));
+        QSqlQuery& oq = prepared(QStringLiteral(
+            "INSERT OR IGNORE INTO action_owners(action_id, owner_id, position) VALUES (?,?,?)"));
         oq.addBindValue(a.id);
         oq.addBindValue(ownerId);
         oq.addBindValue(++pos);
@@ -391,8 +393,8 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
     }
     pos = 0;
     for (const ProgressUpdate& u : a.updates) {
-        QSqlQuery& uq = prepared(QStringLiteral(
-            "INSERT INTO updates(action_id, date, label, author, text, rag, position) VALUES (?,?,?,?,?,?,?)"));
+        QSqlQuery& uq = prepared(QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, "
+                                                "rag, position) VALUES (?,?,?,?,?,?,?)"));
         uq.addBindValue(a.id);
         uq.addBindValue(nullIfEmpty(u.date));
         uq.addBindValue(str(u.label));
@@ -418,8 +420,8 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
 
     QHash<int, qint64> standards;
     for (const S11StandardRecord& s : audit.standards) {
-        QSqlQuery& sq = prepared(QStringLiteral(
-            "INSERT INTO s11_standards(audit_id, number, title, partnership_rag, comment) VALUES (?,?,?,?,?)"));
+        QSqlQuery& sq = prepared(QStringLiteral("INSERT INTO s11_standards(audit_id, number, title, "
+                                                "partnership_rag, comment) VALUES (?,?,?,?,?)"));
         sq.addBindValue(auditId);
         sq.addBindValue(s.number);
         sq.addBindValue(str(s.title));
@@ -448,8 +450,8 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
         if (id == 0)
             return false;
         agencies.insert(a.name, id);
-        QSqlQuery& aq = prepared(QStringLiteral(
-            "INSERT INTO s11_agencies(audit_id, agency_id, note, position) VALUES (?,?,?,?)"));
+        QSqlQuery& aq = prepared(
+            QStringLiteral("INSERT INTO s11_agencies(audit_id, agency_id, note, position) VALUES (?,?,?,?)"));
         aq.addBindValue(auditId);
         aq.addBindValue(id);
         aq.addBindValue(str(a.note));
@@ -461,7 +463,8 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
         const qint64 agencyId = agencies.value(r.agency);
         const qint64 standardId = standards.value(r.standard);
         if (agencyId == 0 || standardId == 0) {
-            m_error = QStringLiteral("Section 11 rating for “%1”, standard %2: no such agency or standard in the audit")
+            m_error = QStringLiteral(
+                          "Section 11 rating for “%1”, standard %2: no such agency or standard in the audit")
                           .arg(r.agency)
                           .arg(r.standard);
             return false;
@@ -494,13 +497,14 @@ bool PlanWriter::resolveReviewLinks(const QVector<ReviewRecord>& reviews)
             if (!l.reviewKey.isEmpty()) {
                 linked = byKey.value(l.reviewKey);
                 if (linked == 0) {
-                    m_error = QStringLiteral("review “%1” links to “%2”, which is not loaded").arg(r.title, l.reviewKey);
+                    m_error = QStringLiteral("review “%1” links to “%2”, which is not loaded")
+                                  .arg(r.title, l.reviewKey);
                     return false;
                 }
             }
-            QSqlQuery& q = prepared(QStringLiteral(
-                "INSERT INTO review_links(review_id, linked_review_id, linked_reference, linked_title, linked_year, "
-                "note) VALUES (?,?,?,?,?,?)"));
+            QSqlQuery& q = prepared(QStringLiteral("INSERT INTO review_links(review_id, linked_review_id, "
+                                                   "linked_reference, linked_title, linked_year, "
+                                                   "note) VALUES (?,?,?,?,?,?)"));
             q.addBindValue(r.id);
             q.addBindValue(linked > 0 ? QVariant(linked) : QVariant());
             q.addBindValue(str(l.reference));

@@ -9,10 +9,7 @@
 
 namespace rt {
 
-StatusQueries::StatusQueries(QSqlDatabase& db)
-    : m_db(db)
-{
-}
+StatusQueries::StatusQueries(QSqlDatabase& db) : m_db(db) {}
 
 QString StatusQueries::overdueCondition(const QString& a)
 {
@@ -99,8 +96,9 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
 
     QSqlQuery overdue(m_db);
     overdue.setForwardOnly(true);
-    overdue.prepare(QStringLiteral("SELECT a.review_id, count(*) FROM actions a WHERE %1 GROUP BY a.review_id")
-                        .arg(overdueCondition(QStringLiteral("a"))));
+    overdue.prepare(
+        QStringLiteral("SELECT a.review_id, count(*) FROM actions a WHERE %1 GROUP BY a.review_id")
+            .arg(overdueCondition(QStringLiteral("a"))));
     overdue.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!overdue.exec()) {
         m_error = overdue.lastError().text();
@@ -114,7 +112,8 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
 int StatusQueries::overdueCount(const QDate& asOf)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM actions a WHERE %1").arg(overdueCondition(QStringLiteral("a"))));
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM actions a WHERE %1").arg(overdueCondition(QStringLiteral("a"))));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec() || !q.next()) {
         m_error = q.lastError().text();
@@ -130,14 +129,15 @@ bool StatusQueries::byAgency(const QDate& asOf, QVector<AgencyFigures>* out)
     q.setForwardOnly(true);
     // Only open actions count towards any of these figures, so the scan runs
     // over the partial index of open actions.
-    q.prepare(QStringLiteral("SELECT f.agency_id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
-                             "  SELECT a.agency_id AS agency_id,"
-                             "    sum(CASE WHEN a.target_due < :asof THEN 1 ELSE 0 END) AS overdue,"
-                             "    sum(CASE WHEN a.rag = 'red' THEN 1 ELSE 0 END) AS red,"
-                             "    sum(CASE WHEN a.rag = 'amber' THEN 1 ELSE 0 END) AS amber,"
-                             "    count(*) AS open"
-                             "  FROM actions a WHERE a.status NOT IN ('complete', 'superseded') GROUP BY a.agency_id) f "
-                             "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name"));
+    q.prepare(QStringLiteral(
+        "SELECT f.agency_id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
+        "  SELECT a.agency_id AS agency_id,"
+        "    sum(CASE WHEN a.target_due < :asof THEN 1 ELSE 0 END) AS overdue,"
+        "    sum(CASE WHEN a.rag = 'red' THEN 1 ELSE 0 END) AS red,"
+        "    sum(CASE WHEN a.rag = 'amber' THEN 1 ELSE 0 END) AS amber,"
+        "    count(*) AS open"
+        "  FROM actions a WHERE a.status NOT IN ('complete', 'superseded') GROUP BY a.agency_id) f "
+        "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name"));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec()) {
         m_error = q.lastError().text();
@@ -161,12 +161,13 @@ bool StatusQueries::overdueActions(const QDate& asOf, QVector<OverdueAction>* ou
     out->clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, a.target_due, "
-                             "a.status, a.status_text, a.rag FROM actions a "
-                             "JOIN reviews r ON r.id = a.review_id "
-                             "JOIN recommendations c ON c.id = a.recommendation_id "
-                             "WHERE %1 ORDER BY a.target_due, r.position, c.sort_key, a.position")
-                  .arg(overdueCondition(QStringLiteral("a"))));
+    q.prepare(
+        QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, a.target_due, "
+                       "a.status, a.status_text, a.rag FROM actions a "
+                       "JOIN reviews r ON r.id = a.review_id "
+                       "JOIN recommendations c ON c.id = a.recommendation_id "
+                       "WHERE %1 ORDER BY a.target_due, r.position, c.sort_key, a.position")
+            .arg(overdueCondition(QStringLiteral("a"))));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec()) {
         m_error = q.lastError().text();

@@ -2,8 +2,7 @@
 
 namespace rt {
 
-Transaction::Transaction(QSqlDatabase& db)
-    : m_db(db)
+Transaction::Transaction(QSqlDatabase& db) : m_db(db)
 {
     m_active = m_db.transaction();
 }

@@ -14,7 +14,6 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTextStream>
-
 #include <cstdio>
 
 namespace rt {
@@ -77,20 +76,23 @@ int GuiLauncher::runGui(const QStringList& args)
         return 0;
     }
     if (p.isSet(QStringLiteral("version"))) {
-        QTextStream(stdout) << QApplication::applicationName() << ' ' << QApplication::applicationVersion() << '\n';
+        QTextStream(stdout) << QApplication::applicationName() << ' ' << QApplication::applicationVersion()
+                            << '\n';
         return 0;
     }
     if (!p.positionalArguments().isEmpty())
-        return fail(1, QApplication::translate("rt::GuiLauncher", "unknown command “%1”; use gui, init, stats, "
-                                                                   "overdue, generate or screenshot")
-                           .arg(p.positionalArguments().first()));
+        return fail(1,
+                    QApplication::translate("rt::GuiLauncher", "unknown command “%1”; use gui, init, stats, "
+                                                               "overdue, generate or screenshot")
+                        .arg(p.positionalArguments().first()));
 
     QString path = p.value(QStringLiteral("db"));
     QString error;
     if (path.isEmpty()) {
         path = defaultDatabase(&error);
         if (path.isEmpty()) {
-            QMessageBox::critical(nullptr, QApplication::translate("rt::GuiLauncher", "Review Tracker"), error);
+            QMessageBox::critical(nullptr, QApplication::translate("rt::GuiLauncher", "Review Tracker"),
+                                  error);
             return fail(2, error);
         }
     }

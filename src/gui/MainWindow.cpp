@@ -22,8 +22,7 @@
 
 namespace rt {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Review Tracker"));
 
@@ -54,7 +53,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_banner = new QLabel;
     m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #FFF4D6; padding: 6px; border-bottom: 1px solid #E0C97A; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #FFF4D6; padding: 6px; border-bottom: 1px solid #E0C97A; }"));
     m_banner->hide();
 
     auto* right = new QWidget;
@@ -130,18 +130,21 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     auto widthOf = [&fm](const QString& sample) { return fm.horizontalAdvance(sample) + 16; };
     header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
     header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
-    header->resizeSection(ActionTableModel::OwnerColumn, widthOf(QStringLiteral("Interim Assistant Director")));
+    header->resizeSection(ActionTableModel::OwnerColumn,
+                          widthOf(QStringLiteral("Interim Assistant Director")));
     header->resizeSection(ActionTableModel::TargetColumn, widthOf(QStringLiteral("September 2024")));
     header->resizeSection(ActionTableModel::StatusColumn, widthOf(QStringLiteral("Partially complete")));
     header->resizeSection(ActionTableModel::RagColumn, widthOf(QStringLiteral("Amber")));
     header->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
     // A refused edit says why, next to the cell and in the status bar; the
     // cell keeps its stored value.
-    connect(m_actions, &ActionTableModel::editRefused, this, [this](const QModelIndex& index, const QString& reason) {
-        const QRect cell = m_actionsView->visualRect(index);
-        QToolTip::showText(m_actionsView->viewport()->mapToGlobal(cell.bottomLeft()), reason, m_actionsView);
-        statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
-    });
+    connect(m_actions, &ActionTableModel::editRefused, this,
+            [this](const QModelIndex& index, const QString& reason) {
+                const QRect cell = m_actionsView->visualRect(index);
+                QToolTip::showText(m_actionsView->viewport()->mapToGlobal(cell.bottomLeft()), reason,
+                                   m_actionsView);
+                statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
+            });
     connect(m_filter, &QLineEdit::textChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
         updateStatus();
@@ -150,8 +153,9 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     const bool sample = m_db->path().endsWith(QLatin1String("sample.rtdb"));
     m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
     m_banner->setVisible(sample);
-    setWindowTitle(tr("%1 — Review Tracker%2")
-                       .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    setWindowTitle(
+        tr("%1 — Review Tracker%2")
+            .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
     updateStatus();
 }
 
@@ -161,14 +165,16 @@ void MainWindow::updateStatus()
         return;
     const int reviews = m_reviews->rowCount();
     const int actions = m_actions->rowCount();
-    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) + QStringLiteral(" · ") +
+    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) +
+                     QStringLiteral(" · ") +
                      (actions == 1 ? tr("1 action shown") : tr("%L1 actions shown").arg(actions)));
 }
 
 void MainWindow::openFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
-                                                      tr("Review Tracker databases (*.rtdb *.sqlite *.db);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
+                                     tr("Review Tracker databases (*.rtdb *.sqlite *.db);;All files (*)"));
     if (path.isEmpty())
         return;
     auto db = std::make_unique<Database>();

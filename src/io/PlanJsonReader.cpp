@@ -57,7 +57,8 @@ bool PlanJsonReader::read(QIODevice* device, const QString& sourceName)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(device->readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("byte %1").arg(parseError.offset), tr("not valid JSON (%1)").arg(parseError.errorString()));
+        return fail(tr("byte %1").arg(parseError.offset),
+                    tr("not valid JSON (%1)").arg(parseError.errorString()));
     if (!doc.isObject())
         return fail(tr("top level"), tr("expected an object with a \"reviews\" array"));
     m_agencies.clear();
@@ -86,8 +87,8 @@ bool PlanJsonReader::readReview(const QJsonObject& o, const QString& path, Revie
 {
     r->key = text(o, "key");
     if (!reviewkind::fromWritten(text(o, "kind"), &r->kind))
-        return fail(path + QStringLiteral(".kind"), tr("“%1” is not a review kind (SCR, LCSPR, RR, S11, Audit)")
-                                                        .arg(text(o, "kind")));
+        return fail(path + QStringLiteral(".kind"),
+                    tr("“%1” is not a review kind (SCR, LCSPR, RR, S11, Audit)").arg(text(o, "kind")));
     r->reference = text(o, "reference");
     r->title = text(o, "title").trimmed();
     if (r->title.isEmpty())
@@ -110,15 +111,16 @@ bool PlanJsonReader::readReview(const QJsonObject& o, const QString& path, Revie
     const QJsonArray links = o.value(QLatin1String("links")).toArray();
     for (const QJsonValue& v : links) {
         const QJsonObject l = v.toObject();
-        r->links.append({text(l, "review_key"), text(l, "reference"), text(l, "title"), optionalInt(l, "year"),
-                         text(l, "note")});
+        r->links.append({text(l, "review_key"), text(l, "reference"), text(l, "title"),
+                         optionalInt(l, "year"), text(l, "note")});
     }
     const QJsonArray versions = o.value(QLatin1String("plan_versions")).toArray();
     for (int i = 0; i < versions.size(); ++i) {
         const QJsonObject v = versions.at(i).toObject();
         const QString d = text(v, "date");
         if (!d.isEmpty() && !PartialDate::isValidIso(d))
-            return fail(path + QStringLiteral(".plan_versions[%1].date").arg(i), tr("“%1” is not a date").arg(d));
+            return fail(path + QStringLiteral(".plan_versions[%1].date").arg(i),
+                        tr("“%1” is not a date").arg(d));
         r->planVersions.append({text(v, "version"), d, text(v, "comment")});
     }
     const QJsonArray sections = o.value(QLatin1String("sections")).toArray();
@@ -129,14 +131,16 @@ bool PlanJsonReader::readReview(const QJsonObject& o, const QString& path, Revie
     const QJsonArray recs = o.value(QLatin1String("recommendations")).toArray();
     for (int i = 0; i < recs.size(); ++i) {
         RecommendationRecord rec;
-        if (!readRecommendation(recs.at(i).toObject(), path + QStringLiteral(".recommendations[%1]").arg(i), &rec))
+        if (!readRecommendation(recs.at(i).toObject(), path + QStringLiteral(".recommendations[%1]").arg(i),
+                                &rec))
             return false;
         r->recommendations.append(std::move(rec));
     }
     const QJsonArray responses = o.value(QLatin1String("responses")).toArray();
     for (const QJsonValue& v : responses) {
         const QJsonObject s = v.toObject();
-        r->responses.append({text(s, "number"), text(s, "title"), text(s, "text"), strings(s, "recommendations")});
+        r->responses.append(
+            {text(s, "number"), text(s, "title"), text(s, "text"), strings(s, "recommendations")});
     }
     if (o.contains(QLatin1String("s11"))) {
         S11AuditRecord audit;
@@ -167,12 +171,14 @@ bool PlanJsonReader::readRecommendation(const QJsonObject& o, const QString& pat
     const QJsonValue reason = o.value(QLatin1String("decision_reason"));
     if (!reason.isNull() && !reason.isUndefined() &&
         !decision::reasonFromWritten(reason.toString(), &rec->decisionReason))
-        return fail(path + QStringLiteral(".decision_reason"),
-                    tr("“%1” is not commissioning, policy, operational or affordability").arg(reason.toString()));
+        return fail(
+            path + QStringLiteral(".decision_reason"),
+            tr("“%1” is not commissioning, policy, operational or affordability").arg(reason.toString()));
     rec->decisionExplanation = text(o, "decision_explanation");
     rec->successMeasure = text(o, "success_measure");
     const QJsonValue rd = o.value(QLatin1String("response_decision"));
-    if (!rd.isNull() && !rd.isUndefined() && !responsedecision::fromWritten(rd.toString(), &rec->responseDecision))
+    if (!rd.isNull() && !rd.isUndefined() &&
+        !responsedecision::fromWritten(rd.toString(), &rec->responseDecision))
         return fail(path + QStringLiteral(".response_decision"),
                     tr("“%1” is not do_nothing, do_thinking or do_something").arg(rd.toString()));
     rec->answeredBy = text(o, "answered_by");
@@ -181,7 +187,8 @@ bool PlanJsonReader::readRecommendation(const QJsonObject& o, const QString& pat
     const QJsonArray children = o.value(QLatin1String("children")).toArray();
     for (int i = 0; i < children.size(); ++i) {
         RecommendationRecord child;
-        if (!readRecommendation(children.at(i).toObject(), path + QStringLiteral(".children[%1]").arg(i), &child))
+        if (!readRecommendation(children.at(i).toObject(), path + QStringLiteral(".children[%1]").arg(i),
+                                &child))
             return false;
         rec->children.append(std::move(child));
     }
@@ -215,10 +222,12 @@ bool PlanJsonReader::readAction(const QJsonObject& o, const QString& path, Actio
         return fail(path + QStringLiteral(".revised_target"), error);
     a->statusText = text(o, "status");
     if (!status::fromWritten(a->statusText, &a->status))
-        return fail(path + QStringLiteral(".status"), tr("“%1” is not a status Review Tracker knows").arg(a->statusText));
+        return fail(path + QStringLiteral(".status"),
+                    tr("“%1” is not a status Review Tracker knows").arg(a->statusText));
     const QJsonValue rag = o.value(QLatin1String("rag"));
     if (!rag.isNull() && !rag.isUndefined() && !rag::fromWritten(rag.toString(), &a->rag))
-        return fail(path + QStringLiteral(".rag"), tr("“%1” is not Red, Amber, Green or Blue").arg(rag.toString()));
+        return fail(path + QStringLiteral(".rag"),
+                    tr("“%1” is not Red, Amber, Green or Blue").arg(rag.toString()));
     a->successMeasure = text(o, "success_measure");
     a->evidence = text(o, "evidence");
     const QJsonArray links = o.value(QLatin1String("links")).toArray();
@@ -241,7 +250,8 @@ bool PlanJsonReader::readAction(const QJsonObject& o, const QString& path, Actio
             return fail(upath + QStringLiteral(".text"), tr("an update needs its text"));
         const QJsonValue urag = u.value(QLatin1String("rag"));
         if (!urag.isNull() && !urag.isUndefined() && !rag::fromWritten(urag.toString(), &p.rag))
-            return fail(upath + QStringLiteral(".rag"), tr("“%1” is not Red, Amber, Green or Blue").arg(urag.toString()));
+            return fail(upath + QStringLiteral(".rag"),
+                        tr("“%1” is not Red, Amber, Green or Blue").arg(urag.toString()));
         a->updates.append(p);
     }
     return true;

@@ -26,43 +26,52 @@ const char* const kAgencies[][2] = {
 };
 
 const char* const kRoles[] = {
-    "Head of Service",       "Designated Nurse",        "Named Doctor",          "Safeguarding Lead",
-    "Assistant Director",    "Quality Assurance Manager", "Training Lead",       "Head of Quality",
-    "Detective Inspector",   "Service Manager",         "Practice Educator",     "Business Manager",
+    "Head of Service",     "Designated Nurse",          "Named Doctor",      "Safeguarding Lead",
+    "Assistant Director",  "Quality Assurance Manager", "Training Lead",     "Head of Quality",
+    "Detective Inspector", "Service Manager",           "Practice Educator", "Business Manager",
 };
 
-const char* const kVerbs[] = {"Review", "Develop", "Embed", "Audit", "Refresh", "Deliver", "Agree", "Publish",
-                              "Strengthen", "Evaluate", "Introduce", "Monitor"};
-const char* const kObjects[] = {
-    "the escalation policy",          "multi-agency training on neglect", "supervision arrangements",
-    "the pre-birth protocol",         "information sharing at MASH",      "strategy meeting practice",
-    "the voice of the child in plans", "guidance on was-not-brought",      "the neglect toolkit",
-    "professional curiosity briefings", "record keeping standards",        "the LADO awareness programme",
-    "assessment quality",             "the disguised compliance guidance", "fathers' involvement in plans"};
+const char* const kVerbs[] = {"Review", "Develop", "Embed",      "Audit",    "Refresh",   "Deliver",
+                              "Agree",  "Publish", "Strengthen", "Evaluate", "Introduce", "Monitor"};
+const char* const kObjects[] = {"the escalation policy",
+                                "multi-agency training on neglect",
+                                "supervision arrangements",
+                                "the pre-birth protocol",
+                                "information sharing at MASH",
+                                "strategy meeting practice",
+                                "the voice of the child in plans",
+                                "guidance on was-not-brought",
+                                "the neglect toolkit",
+                                "professional curiosity briefings",
+                                "record keeping standards",
+                                "the LADO awareness programme",
+                                "assessment quality",
+                                "the disguised compliance guidance",
+                                "fathers' involvement in plans"};
 const char* const kPurposes[] = {"so that practitioners act on early signs of harm",
                                  "with assurance reported to the QiiP subgroup",
                                  "across all partner agencies",
                                  "and test impact through a multi-agency audit",
                                  "including refresher sessions for existing staff",
                                  "with findings shared at the Executive"};
-const char* const kThemes[] = {"voice of the child", "neglect",           "child sexual abuse",
-                               "escalation",         "supervision",       "professional curiosity",
-                               "information sharing", "pre-birth",        "disguised compliance",
+const char* const kThemes[] = {"voice of the child",  "neglect",     "child sexual abuse",
+                               "escalation",          "supervision", "professional curiosity",
+                               "information sharing", "pre-birth",   "disguised compliance",
                                "was not brought"};
-const char* const kUpdateTexts[] = {
-    "Draft circulated to partners for comment.",   "Training sessions delivered; attendance recorded.",
-    "Audit completed; findings to QiiP.",          "Delayed by staffing pressures; new date agreed.",
-    "Guidance published on the partnership website.", "Awaiting sign-off by the Executive.",
-    "Task and finish group met; actions assigned.", "Evidence of impact requested from agencies."};
-const char* const kNames[] = {"Liam", "Lauren", "Megan", "James", "Ben", "Lucy", "Abigail", "Child A",
-                              "Child B", "Family Z", "Oliver", "Ava", "Noah", "Isla", "Leo", "Mia"};
+const char* const kUpdateTexts[] = {"Draft circulated to partners for comment.",
+                                    "Training sessions delivered; attendance recorded.",
+                                    "Audit completed; findings to QiiP.",
+                                    "Delayed by staffing pressures; new date agreed.",
+                                    "Guidance published on the partnership website.",
+                                    "Awaiting sign-off by the Executive.",
+                                    "Task and finish group met; actions assigned.",
+                                    "Evidence of impact requested from agencies."};
+const char* const kNames[] = {"Liam",    "Lauren",   "Megan",  "James", "Ben",  "Lucy", "Abigail", "Child A",
+                              "Child B", "Family Z", "Oliver", "Ava",   "Noah", "Isla", "Leo",     "Mia"};
 
 } // namespace
 
-SyntheticGenerator::SyntheticGenerator(quint64 seed)
-    : m_rng(seed)
-{
-}
+SyntheticGenerator::SyntheticGenerator(quint64 seed) : m_rng(seed) {}
 
 int SyntheticGenerator::pick(int n)
 {
@@ -202,19 +211,23 @@ ReviewRecord SyntheticGenerator::makeReview(int index)
 {
     ReviewRecord r;
     const int k = pick(100);
-    r.kind = k < 35 ? ReviewKind::SCR : k < 65 ? ReviewKind::LCSPR : k < 85 ? ReviewKind::RapidReview
-                                                                           : ReviewKind::Audit;
+    r.kind = k < 35   ? ReviewKind::SCR
+             : k < 65 ? ReviewKind::LCSPR
+             : k < 85 ? ReviewKind::RapidReview
+                      : ReviewKind::Audit;
     const int year = 2014 + pick(12);
     r.year = year;
-    r.reference = QStringLiteral("%1%2").arg(index % 100, 2, 10, QLatin1Char('0')).arg(year % 100, 2, 10,
-                                                                                       QLatin1Char('0'));
+    r.reference = QStringLiteral("%1%2")
+                      .arg(index % 100, 2, 10, QLatin1Char('0'))
+                      .arg(year % 100, 2, 10, QLatin1Char('0'));
     r.title = QLatin1String(pickFrom(kNames)) + QStringLiteral(" (%1)").arg(index + 1);
     r.body = year < 2019 ? QStringLiteral("GSCB") : QStringLiteral("GSCP");
     r.initiated = QStringLiteral("%1-%2").arg(year).arg(1 + pick(12), 2, 10, QLatin1Char('0'));
     r.publicationWithheld = chance(10);
     if (r.publicationWithheld)
         r.withheldReason = QStringLiteral("Ongoing criminal proceedings");
-    r.planVersions.append({QStringLiteral("1.0"), r.initiated, QStringLiteral("Initial Action Plan Drafted")});
+    r.planVersions.append(
+        {QStringLiteral("1.0"), r.initiated, QStringLiteral("Initial Action Plan Drafted")});
 
     // 10–20 recommendations at every level (mean 15), 30 actions spread over them.
     int remaining = 10 + pick(11);
@@ -243,7 +256,8 @@ ReviewRecord SyntheticGenerator::makeReview(int index)
     ResponseRecord response;
     response.number = QStringLiteral("1");
     response.title = QStringLiteral("Response to Recommendation 1");
-    response.text = QStringLiteral("The partnership agrees this recommendation and has set out actions below.");
+    response.text =
+        QStringLiteral("The partnership agrees this recommendation and has set out actions below.");
     response.recommendationNumbers << QStringLiteral("1");
     r.responses.append(response);
     return r;

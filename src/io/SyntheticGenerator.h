@@ -4,7 +4,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <functional>
 #include <random>
 
@@ -22,8 +21,8 @@ public:
     ReviewRecord makeReview(int index);
     // Writes `count` reviews, committing every `batch` reviews; progress is
     // called after each batch with the number written so far.
-    bool generate(QSqlDatabase& db, int count, QString* error,
-                  const std::function<void(int)>& progress = {}, int batch = 250);
+    bool generate(QSqlDatabase& db, int count, QString* error, const std::function<void(int)>& progress = {},
+                  int batch = 250);
 
 private:
     int pick(int n);

@@ -11,16 +11,15 @@
 namespace rt {
 
 ActionTableModel::ActionTableModel(QSqlDatabase db, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_db(std::move(db))
-    , m_asOf(QDate::currentDate())
+    : QAbstractTableModel(parent), m_db(std::move(db)), m_asOf(QDate::currentDate())
 {
     refresh();
 }
 
 QString ActionTableModel::ftsQuery(const QString& text)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
     const QStringList words = text.split(nonWord, Qt::SkipEmptyParts);
     // A one-letter word matches most of the table and says little: it waits
@@ -68,8 +67,9 @@ void ActionTableModel::refresh()
     m_count = 0;
     m_error.clear();
     QSqlQuery q(m_db);
-    q.prepare(m_fts.isEmpty() ? QStringLiteral("SELECT count(*) FROM actions")
-                              : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
+    q.prepare(m_fts.isEmpty()
+                  ? QStringLiteral("SELECT count(*) FROM actions")
+                  : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
     if (!m_fts.isEmpty())
         q.bindValue(QStringLiteral(":fts"), m_fts);
     if (q.exec() && q.next())
@@ -170,11 +170,13 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
         case TargetColumn:
             if (role == Qt::EditRole)
                 return r->targetText;
-            return TargetDate::fromStorage(r->targetPrecision, r->due.toString(Qt::ISODate)).toDisplayString();
+            return TargetDate::fromStorage(r->targetPrecision, r->due.toString(Qt::ISODate))
+                .toDisplayString();
         case StatusColumn:
             return role == Qt::EditRole ? status::code(r->status) : status::label(r->status);
         case RagColumn:
-            return role == Qt::EditRole ? rag::code(r->rag) : (r->rag == Rag::None ? QString() : rag::label(r->rag));
+            return role == Qt::EditRole ? rag::code(r->rag)
+                                        : (r->rag == Rag::None ? QString() : rag::label(r->rag));
         }
         break;
     case Qt::ToolTipRole:

@@ -19,9 +19,23 @@ class ActionTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ReviewColumn, RecommendationColumn, ActionColumn, OwnerColumn, TargetColumn, StatusColumn,
-                  RagColumn, ColumnCount };
-    enum Role { ActionIdRole = Qt::UserRole + 1, DueDateRole, OverdueRole };
+    enum Column
+    {
+        ReviewColumn,
+        RecommendationColumn,
+        ActionColumn,
+        OwnerColumn,
+        TargetColumn,
+        StatusColumn,
+        RagColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ActionIdRole = Qt::UserRole + 1,
+        DueDateRole,
+        OverdueRole
+    };
     static constexpr int kBlockSize = 128;
     static constexpr int kMaxCachedBlocks = 32;
 

@@ -3,9 +3,7 @@
 namespace rt {
 
 ReviewListModel::ReviewListModel(QSqlDatabase db, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_db(std::move(db))
-    , m_asOf(QDate::currentDate())
+    : QAbstractTableModel(parent), m_db(std::move(db)), m_asOf(QDate::currentDate())
 {
     refresh();
 }

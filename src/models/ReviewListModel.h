@@ -14,9 +14,20 @@ class ReviewListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { KindColumn, ReferenceColumn, TitleColumn, RecommendationsColumn, ActionsColumn, OverdueColumn,
-                  ColumnCount };
-    enum Role { ReviewIdRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        KindColumn,
+        ReferenceColumn,
+        TitleColumn,
+        RecommendationsColumn,
+        ActionsColumn,
+        OverdueColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ReviewIdRole = Qt::UserRole + 1
+    };
 
     explicit ReviewListModel(QSqlDatabase db, QObject* parent = nullptr);
 
