@@ -1,11 +1,16 @@
 #include "gui/MainWindow.h"
 
 #include "TestSupport.h"
+#include "gui/GuiLauncher.h"
+#include "gui/dialogs/AboutDialog.h"
 #include "models/ActionTableModel.h"
 
+#include <QDir>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -33,4 +38,40 @@ TEST(MainWindow, ShowsReviewsAndFiltersActionsFromTheKeyboard)
     EXPECT_GT(filtered, 0);
     EXPECT_LT(filtered, all);
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("sample.rtdb")));
+}
+
+TEST(AboutDialog, NamesTheOpenDatabase)
+{
+    rt::AboutDialog dialog(QStringLiteral("/shared/plans.rtdb"), 3);
+    const auto labels = dialog.findChildren<QLabel*>();
+    bool named = false;
+    for (const QLabel* l : labels)
+        named = named || l->text().contains(QStringLiteral("/shared/plans.rtdb (schema 3)"));
+    EXPECT_TRUE(named);
+    if (!qEnvironmentVariableIsEmpty("RT_SAVE_SCREENSHOTS"))
+        dialog.grab().save(qEnvironmentVariable("RT_SAVE_SCREENSHOTS") + QStringLiteral("/about.png"));
+}
+
+TEST(GuiLauncher, FirstStartCreatesTheSampleDatabaseOnce)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir(dir).removeRecursively();
+    QString error;
+    const QString path = rt::GuiLauncher::defaultDatabase(&error);
+    ASSERT_FALSE(path.isEmpty()) << error.toStdString();
+    EXPECT_TRUE(path.startsWith(dir));
+    {
+        Database db;
+        ASSERT_TRUE(db.open(path, Database::OpenMode::ReadWrite));
+        EXPECT_EQ(test::scalar(db, QStringLiteral("SELECT count(*) FROM reviews")), 5);
+        db.exec(QStringLiteral("DELETE FROM reviews WHERE kind = 's11'"));
+    }
+    // The second start opens the user's file as it is, never reloading over it.
+    EXPECT_EQ(rt::GuiLauncher::defaultDatabase(&error), path);
+    Database again;
+    ASSERT_TRUE(again.open(path, Database::OpenMode::ReadWrite));
+    EXPECT_EQ(test::scalar(again, QStringLiteral("SELECT count(*) FROM reviews")), 4);
+    again.close();
+    QDir(dir).removeRecursively();
 }

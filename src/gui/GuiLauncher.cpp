@@ -27,9 +27,11 @@ int fail(int code, const QString& message)
     return code;
 }
 
+} // namespace
+
 // First start: the user's data folder gets a database with the sample data,
 // so the window opens on real plans rather than on nothing.
-QString defaultDatabase(QString* error)
+QString GuiLauncher::defaultDatabase(QString* error)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
@@ -44,8 +46,6 @@ QString defaultDatabase(QString* error)
     }
     return path;
 }
-
-} // namespace
 
 int GuiLauncher::run(const QStringList& args)
 {

@@ -10,6 +10,9 @@ class GuiLauncher
 public:
     // Needs a QApplication; returns the process exit code.
     static int run(const QStringList& args);
+    // The database a first start opens: sample.rtdb in the user's data
+    // folder, created with the sample data when it is not there yet.
+    static QString defaultDatabase(QString* error);
 
 private:
     static int runGui(const QStringList& args);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "db/Database.h"
+#include "dialogs/AboutDialog.h"
 #include "models/ActionTableModel.h"
 #include "models/ReviewListModel.h"
 
@@ -8,7 +9,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -25,6 +28,7 @@ namespace rt {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Review Tracker"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/review-tracker.svg")));
 
     m_reviewsView = new QTableView;
     m_reviewsView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -98,9 +102,15 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New…"), QKeySequence::New, this, &MainWindow::newFile);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Review Tracker"), this, [this] {
+        AboutDialog dialog(m_db ? m_db->path() : QString(), m_db ? m_db->schemaVersion() : 0, this);
+        dialog.exec();
+    });
 }
 
 void MainWindow::setDatabase(std::unique_ptr<Database> db)
@@ -168,6 +178,24 @@ void MainWindow::updateStatus()
     m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) +
                      QStringLiteral(" · ") +
                      (actions == 1 ? tr("1 action shown") : tr("%L1 actions shown").arg(actions)));
+}
+
+void MainWindow::newFile()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New database"), QString(),
+                                                tr("Review Tracker databases (*.rtdb)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".rtdb");
+    auto db = std::make_unique<Database>();
+    // The save dialog has already asked before replacing a file; the database
+    // layer still never overwrites one, so say so rather than lose it.
+    if (!db->open(path, Database::OpenMode::CreateNew)) {
+        QMessageBox::warning(this, tr("Cannot create"), db->errorString());
+        return;
+    }
+    setDatabase(std::move(db));
 }
 
 void MainWindow::openFile()

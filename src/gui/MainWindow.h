@@ -35,6 +35,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void newFile();
     void openFile();
     void updateStatus();
     void createMenus();
