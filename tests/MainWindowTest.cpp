@@ -6,6 +6,7 @@
 #include "models/ActionTableModel.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -74,4 +75,23 @@ TEST(GuiLauncher, FirstStartCreatesTheSampleDatabaseOnce)
     EXPECT_EQ(test::scalar(again, QStringLiteral("SELECT count(*) FROM reviews")), 4);
     again.close();
     QDir(dir).removeRecursively();
+}
+
+TEST(MainWindow, ADamagedTableIsReportedInTheWindow)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("damaged.rtdb"));
+    test::sampleDatabase(path).reset();
+    const QByteArray bytes = test::damageTableRootPage(path, QStringLiteral("actions"));
+    auto db = std::make_unique<Database>();
+    ASSERT_TRUE(db->open(path, Database::OpenMode::ReadWrite)) << "the schema page is intact";
+    MainWindow window;
+    window.setDatabase(std::move(db));
+    bool reported = false;
+    for (const QLabel* label : window.findChildren<QLabel*>())
+        reported = reported || (label->isVisibleTo(&window) &&
+                                label->text().contains(QStringLiteral("could not be read")));
+    EXPECT_TRUE(reported);
+    window.setDatabase(nullptr);
+    EXPECT_EQ(test::readAll(path), bytes);
 }

@@ -42,6 +42,25 @@ QByteArray readAll(const QString& path)
     return f.readAll();
 }
 
+QByteArray damageTableRootPage(const QString& path, const QString& table)
+{
+    qint64 rootPage = 0;
+    {
+        Database db;
+        EXPECT_TRUE(db.open(path, Database::OpenMode::ReadOnly)) << db.errorString().toStdString();
+        rootPage =
+            scalar(db, QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = '%1'").arg(table));
+    }
+    EXPECT_GT(rootPage, 1);
+    QByteArray bytes = readAll(path);
+    const qint64 pageSize = (quint8(bytes[16]) << 8) | quint8(bytes[17]);
+    bytes[(rootPage - 1) * pageSize] = char(0x7F); // not a b-tree page type
+    QFile f(path);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    return bytes;
+}
+
 qint64 scalar(Database& db, const QString& sql)
 {
     QSqlQuery q(db.connection());

@@ -26,6 +26,9 @@ std::unique_ptr<Database> sampleDatabase(const QString& path);
 std::unique_ptr<Database> emptyDatabase(const QString& path);
 
 QByteArray readAll(const QString& path);
+// Overwrites the page type of a table's root page, as a disk fault would; the
+// schema page stays intact so the file still opens. Returns the new bytes.
+QByteArray damageTableRootPage(const QString& path, const QString& table);
 qint64 scalar(Database& db, const QString& sql);
 QString text(Database& db, const QString& sql);
 

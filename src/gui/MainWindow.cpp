@@ -161,8 +161,21 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     });
 
     const bool sample = m_db->path().endsWith(QLatin1String("sample.rtdb"));
-    m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
-    m_banner->setVisible(sample);
+    if (m_actions->rowCount() > 0)
+        m_actions->data(m_actions->index(0, 0)); // reads the first block now, so damage shows at once
+    if (!m_actions->lastError().isEmpty()) {
+        // Shown in the window rather than in a modal box: the rest of the file
+        // may still be readable, and nothing is written to it.
+        m_banner->setText(
+            tr("Part of this database could not be read: %1. Nothing has been changed; restore a "
+               "backup or ask for the file to be repaired.")
+                .arg(m_actions->lastError()));
+        m_banner->setStyleSheet(QStringLiteral("QLabel { background: #FBE3E3; padding: 6px; }"));
+        m_banner->show();
+    } else {
+        m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
+        m_banner->setVisible(sample);
+    }
     setWindowTitle(
         tr("%1 — Review Tracker%2")
             .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
