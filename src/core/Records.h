@@ -88,6 +88,8 @@ struct SectionRecord
     QString number;
     QString title;
     QString description;
+    QString successMeasure;
+    ResponseDecision responseDecision = ResponseDecision::None;
 };
 
 struct PlanVersionRecord

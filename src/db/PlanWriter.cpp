@@ -207,11 +207,14 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
     pos = 0;
     for (const SectionRecord& s : r.sections) {
         QSqlQuery& sq = prepared(QStringLiteral(
-            "INSERT INTO sections(review_id, number, title, description, position) VALUES (?,?,?,?,?)"));
+            "INSERT INTO sections(review_id, number, title, description, success_measure, response_decision, "
+            "position) VALUES (?,?,?,?,?,?,?)"));
         sq.addBindValue(r.id);
         sq.addBindValue(str(s.number));
         sq.addBindValue(str(s.title));
         sq.addBindValue(str(s.description));
+        sq.addBindValue(str(s.successMeasure));
+        sq.addBindValue(str(responsedecision::code(s.responseDecision)));
         sq.addBindValue(++pos);
         if (!run(sq, "section"))
             return false;

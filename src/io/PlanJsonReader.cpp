@@ -124,9 +124,15 @@ bool PlanJsonReader::readReview(const QJsonObject& o, const QString& path, Revie
         r->planVersions.append({text(v, "version"), d, text(v, "comment")});
     }
     const QJsonArray sections = o.value(QLatin1String("sections")).toArray();
-    for (const QJsonValue& v : sections) {
-        const QJsonObject s = v.toObject();
-        r->sections.append({text(s, "number"), text(s, "title"), text(s, "description")});
+    for (int i = 0; i < sections.size(); ++i) {
+        const QJsonObject s = sections.at(i).toObject();
+        SectionRecord section{text(s, "number"), text(s, "title"), text(s, "description"),
+                              text(s, "success_measure"), ResponseDecision::None};
+        const QString rd = text(s, "response_decision");
+        if (!rd.isEmpty() && !responsedecision::fromWritten(rd, &section.responseDecision))
+            return fail(path + QStringLiteral(".sections[%1].response_decision").arg(i),
+                        tr("“%1” is not do_nothing, do_thinking or do_something").arg(rd));
+        r->sections.append(section);
     }
     const QJsonArray recs = o.value(QLatin1String("recommendations")).toArray();
     for (int i = 0; i < recs.size(); ++i) {

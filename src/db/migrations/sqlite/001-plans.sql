@@ -67,6 +67,9 @@ CREATE TABLE sections (
     number TEXT NOT NULL DEFAULT '',
     title TEXT NOT NULL DEFAULT '',
     description TEXT NOT NULL DEFAULT '',
+    success_measure TEXT NOT NULL DEFAULT '',
+    response_decision TEXT NOT NULL DEFAULT ''
+        CHECK (response_decision IN ('', 'do_nothing', 'do_thinking', 'do_something')),
     position INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX sections_review ON sections(review_id);
