@@ -95,3 +95,24 @@ TEST(MainWindow, ADamagedTableIsReportedInTheWindow)
     window.setDatabase(nullptr);
     EXPECT_EQ(test::readAll(path), bytes);
 }
+
+TEST(MainWindow, AReadOnlyFileOpensForReadingWithNoEditors)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("locked.rtdb"));
+    test::sampleDatabase(path).reset();
+    ASSERT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+    const QByteArray before = test::readAll(path);
+    auto db = std::make_unique<Database>();
+    ASSERT_TRUE(db->openForReading(path)) << db->errorString().toStdString();
+    EXPECT_TRUE(db->isReadOnly());
+    MainWindow window;
+    window.setDatabase(std::move(db));
+    QAbstractItemModel* model = window.actionsView()->model();
+    const QModelIndex owner = model->index(0, rt::ActionTableModel::OwnerColumn);
+    EXPECT_FALSE(model->flags(owner) & Qt::ItemIsEditable);
+    EXPECT_FALSE(model->setData(owner, QStringLiteral("Someone else")));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("read-only")));
+    window.setDatabase(nullptr);
+    EXPECT_EQ(test::readAll(path), before);
+}

@@ -97,7 +97,8 @@ int GuiLauncher::runGui(const QStringList& args)
         }
     }
     auto db = std::make_unique<Database>();
-    if (!db->open(path, Database::OpenMode::ReadWrite)) {
+    // A read-only file opens read-only, and the window says so.
+    if (!db->openForReading(path)) {
         QMessageBox::critical(nullptr, QApplication::translate("rt::GuiLauncher", "Cannot open database"),
                               db->errorString());
         return fail(2, db->errorString());

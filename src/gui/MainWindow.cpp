@@ -132,6 +132,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
 
     m_actions = new ActionTableModel(m_db->connection(), this);
+    m_actions->setReadOnly(m_db->isReadOnly());
     m_actionsView->setModel(m_actions);
     QHeaderView* header = m_actionsView->horizontalHeader();
     // Widths from the longest values each column can hold, not from the rows:
@@ -171,6 +172,10 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
                "backup or ask for the file to be repaired.")
                 .arg(m_actions->lastError()));
         m_banner->setStyleSheet(QStringLiteral("QLabel { background: #FBE3E3; padding: 6px; }"));
+        m_banner->show();
+    } else if (m_db->isReadOnly()) {
+        m_banner->setText(
+            tr("This file is read-only: you can read and filter it, but changes cannot be saved."));
         m_banner->show();
     } else {
         m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
@@ -219,7 +224,7 @@ void MainWindow::openFile()
     if (path.isEmpty())
         return;
     auto db = std::make_unique<Database>();
-    if (!db->open(path, Database::OpenMode::ReadWrite)) {
+    if (!db->openForReading(path)) {
         QMessageBox::warning(this, tr("Cannot open"), db->errorString());
         return;
     }

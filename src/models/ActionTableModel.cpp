@@ -233,14 +233,14 @@ QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, 
 Qt::ItemFlags ActionTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() >= ActionColumn)
+    if (index.isValid() && index.column() >= ActionColumn && !m_readOnly)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::EditRole || !index.isValid() || index.column() < ActionColumn)
+    if (role != Qt::EditRole || !index.isValid() || index.column() < ActionColumn || m_readOnly)
         return false;
     const Row* r = rowAt(index.row());
     if (!r)

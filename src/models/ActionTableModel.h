@@ -46,6 +46,9 @@ public:
     void setTextFilter(const QString& text);
     QString textFilter() const { return m_textFilter; }
     void setAsOf(const QDate& date);
+    // A read-only file offers no editors at all, rather than refusing each edit.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
     void refresh();
     QString lastError() const { return m_error; }
 
@@ -87,6 +90,7 @@ private:
     QString m_fts;
     QDate m_asOf;
     int m_count = 0;
+    bool m_readOnly = false;
     mutable QHash<int, QVector<Row>> m_blocks;
     mutable QList<int> m_blockOrder; // least recently loaded first
     mutable QString m_error;
