@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -273,4 +274,35 @@ TEST(Executable, DamagedTablePageIsADataErrorAndTheFileIsLeftAlone)
         EXPECT_TRUE(err.contains("malformed")) << err.toStdString();
         EXPECT_EQ(test::readAll(path), bytes) << verb << " left the file as it was";
     }
+}
+
+TEST(Executable, ScreenshotRendersTheWindowToAPngOfTheAskedSize)
+{
+    test::TempDir dir;
+    const QString db = dir.file(QStringLiteral("s.rtdb"));
+    test::sampleDatabase(db).reset();
+    const QString png = dir.file(QStringLiteral("shot.png"));
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("screenshot"), QStringLiteral("--db"), db, QStringLiteral("--out"), png,
+             QStringLiteral("--size"), QStringLiteral("1000x700")});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1000, 700));
+
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("screenshot"), QStringLiteral("--db"), db, QStringLiteral("--out"), png,
+             QStringLiteral("--size"), QStringLiteral("big")});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 1);
+
+    p.start(QStringLiteral(RT_EXECUTABLE), {QStringLiteral("--help")});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 0);
+    EXPECT_TRUE(p.readAllStandardOutput().contains("--db"));
 }

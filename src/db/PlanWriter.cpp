@@ -279,8 +279,8 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
             const qint64 target = actionByNumber.value(l.targetNumber);
             if (target == 0 || target == action->id)
                 continue; // linked to a recommendation with no action: the note stays on the action
-            QSqlQuery& lq = prepared(QStringLiteral(
-                "INSERT OR IGNORE INTO action_links(action_id, linked_action_id, note) VALUES (?,?,?)"));
+            QSqlQuery& lq = prepared(QStringLiteral("INSERT INTO action_links(action_id, linked_action_id, "
+                                                    "note) VALUES (?,?,?) ON CONFLICT DO NOTHING"));
             lq.addBindValue(action->id);
             lq.addBindValue(target);
             lq.addBindValue(str(l.note));
@@ -329,8 +329,8 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
 
     for (const QString& theme : rec.themes) {
         const qint64 themeId = this->themeId(theme);
-        QSqlQuery& tq = prepared(QStringLiteral(
-            "INSERT OR IGNORE INTO recommendation_themes(recommendation_id, theme_id) VALUES (?,?)"));
+        QSqlQuery& tq = prepared(QStringLiteral("INSERT INTO recommendation_themes(recommendation_id, "
+                                                "theme_id) VALUES (?,?) ON CONFLICT DO NOTHING"));
         tq.addBindValue(rec.id);
         tq.addBindValue(themeId);
         if (themeId == 0 || !run(tq, "theme"))
@@ -386,8 +386,8 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
         const qint64 ownerId = this->ownerId(owner, agency);
         if (ownerId == 0)
             continue;
-        QSqlQuery& oq = prepared(QStringLiteral(
-            "INSERT OR IGNORE INTO action_owners(action_id, owner_id, position) VALUES (?,?,?)"));
+        QSqlQuery& oq = prepared(QStringLiteral("INSERT INTO action_owners(action_id, owner_id, position) "
+                                                "VALUES (?,?,?) ON CONFLICT DO NOTHING"));
         oq.addBindValue(a.id);
         oq.addBindValue(ownerId);
         oq.addBindValue(++pos);
