@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace rt {
 
@@ -195,8 +196,10 @@ int CommandLine::runStats(const QStringList& args)
                      .arg(f.s11Audits)
                      .arg(f.s11Ratings);
         for (const ReviewFigures& r : f.byReview) {
-            m_out << QStringLiteral("  %1 %2 %3: %4 recommendations, %5 actions, %6 overdue\n")
-                         .arg(r.kind, r.reference, r.title)
+            const QStringList name =
+                QStringList{r.kind, r.reference, r.title}.filter(QRegularExpression(QStringLiteral(".")));
+            m_out << QStringLiteral("  %1: %2 recommendations, %3 actions, %4 overdue\n")
+                         .arg(name.join(QLatin1Char(' ')))
                          .arg(r.recommendations)
                          .arg(r.actions)
                          .arg(r.overdue);

@@ -46,13 +46,11 @@ QString PlanWriter::sortKey(const QString& number)
 
 QSqlQuery& PlanWriter::prepared(const QString& sql)
 {
-    auto it = m_queries.find(sql);
-    if (it != m_queries.end())
-        return **it;
-    m_queryStore.push_back(std::make_unique<QSqlQuery>(m_db));
-    QSqlQuery* q = m_queryStore.back().get();
-    q->prepare(sql);
-    m_queries.insert(sql, q);
+    std::unique_ptr<QSqlQuery>& q = m_queries[sql];
+    if (!q) {
+        q = std::make_unique<QSqlQuery>(m_db);
+        q->prepare(sql);
+    }
     return *q;
 }
 

@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <map>
+#include <memory>
 
 namespace rt {
 
@@ -44,8 +46,8 @@ private:
 
     QSqlDatabase& m_db;
     QString m_error;
-    QHash<QString, QSqlQuery*> m_queries;
-    std::vector<std::unique_ptr<QSqlQuery>> m_queryStore;
+    // One prepared statement per SQL text, reused for every row of a load.
+    std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
     QHash<QString, qint64> m_agencies, m_owners, m_themes;
 };
 
