@@ -47,8 +47,9 @@ TEST_F(ActionTableModelTest, ShowsTheWrittenTargetTheUkWayAndColoursOverdue)
             EXPECT_EQ(model.data(target).toString(), QStringLiteral("March 2024"));
             EXPECT_EQ(model.data(target, ActionTableModel::DueDateRole).toDate(), QDate(2024, 3, 31));
         }
-        if (model.data(target, ActionTableModel::OverdueRole).toBool())
+        if (model.data(target, ActionTableModel::OverdueRole).toBool()) {
             EXPECT_TRUE(model.data(target, Qt::ForegroundRole).isValid());
+        }
     }
     EXPECT_TRUE(sawMonth) << "Child X action 1.1 has target March 2024";
 }

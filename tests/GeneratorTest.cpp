@@ -33,8 +33,9 @@ TEST(SyntheticGenerator, SameSeedSameDatabase)
         EXPECT_EQ(ra.title, rb.title);
         ASSERT_EQ(ra.recommendations.size(), rb.recommendations.size());
         EXPECT_EQ(ra.recommendations.first().text, rb.recommendations.first().text);
-        if (i == 0)
+        if (i == 0) {
             EXPECT_NE(ra.recommendations.first().text + ra.title, rc.recommendations.first().text + rc.title);
+        }
     }
 }
 

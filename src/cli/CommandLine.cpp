@@ -140,23 +140,20 @@ int CommandLine::runInit(const QStringList& args)
     if (path.isEmpty())
         return usage(tr("init: --db PATH is required"));
 
-    Database db;
-    if (!db.open(path, Database::OpenMode::CreateNew))
-        return dataError(db.errorString());
-    if (p.isSet(QStringLiteral("sample"))) {
+    const bool sample = p.isSet(QStringLiteral("sample"));
+    if (sample) {
         QString error;
-        if (!SampleData::load(db.connection(), &error)) {
-            db.close();
-            QFile::remove(path); // nothing was committed: do not leave an empty file behind
-            QFile::remove(path + QStringLiteral("-wal"));
-            QFile::remove(path + QStringLiteral("-shm"));
-            return dataError(tr("%1: sample data not loaded: %2").arg(path, error));
-        }
+        if (!SampleData::createDatabase(path, &error))
+            return dataError(error);
+    } else {
+        Database created;
+        if (!created.open(path, Database::OpenMode::CreateNew))
+            return dataError(created.errorString());
     }
     m_out << tr("Created %1 (schema %2)%3")
                  .arg(path)
-                 .arg(db.schemaVersion())
-                 .arg(p.isSet(QStringLiteral("sample")) ? tr(" with the sample data") : QString())
+                 .arg(Database::kSchemaVersion)
+                 .arg(sample ? tr(" with the sample data") : QString())
           << '\n';
     return Ok;
 }

@@ -11,11 +11,16 @@ namespace rt {
 
 StatusQueries::StatusQueries(QSqlDatabase& db) : m_db(db) {}
 
+QString StatusQueries::openCondition(const QString& a)
+{
+    // Written exactly as in the partial indexes of schema 3, so the planner
+    // can use them.
+    return QStringLiteral("%1.status NOT IN ('complete', 'superseded')").arg(a);
+}
+
 QString StatusQueries::overdueCondition(const QString& a)
 {
-    // The status term is written exactly as in the partial indexes of schema 3,
-    // so the planner can use them.
-    return QStringLiteral("(%1.status NOT IN ('complete', 'superseded') AND %1.target_due < :asof)").arg(a);
+    return QStringLiteral("(%1 AND %2.target_due < :asof)").arg(openCondition(a), a);
 }
 
 int StatusQueries::scalar(const QString& sql)
@@ -129,15 +134,16 @@ bool StatusQueries::byAgency(const QDate& asOf, QVector<AgencyFigures>* out)
     q.setForwardOnly(true);
     // Only open actions count towards any of these figures, so the scan runs
     // over the partial index of open actions.
-    q.prepare(QStringLiteral(
-        "SELECT f.agency_id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
-        "  SELECT a.agency_id AS agency_id,"
-        "    sum(CASE WHEN a.target_due < :asof THEN 1 ELSE 0 END) AS overdue,"
-        "    sum(CASE WHEN a.rag = 'red' THEN 1 ELSE 0 END) AS red,"
-        "    sum(CASE WHEN a.rag = 'amber' THEN 1 ELSE 0 END) AS amber,"
-        "    count(*) AS open"
-        "  FROM actions a WHERE a.status NOT IN ('complete', 'superseded') GROUP BY a.agency_id) f "
-        "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name"));
+    q.prepare(
+        QStringLiteral("SELECT f.agency_id, coalesce(g.name, ''), f.overdue, f.red, f.amber, f.open FROM ("
+                       "  SELECT a.agency_id AS agency_id,"
+                       "    sum(CASE WHEN a.target_due < :asof THEN 1 ELSE 0 END) AS overdue,"
+                       "    sum(CASE WHEN a.rag = 'red' THEN 1 ELSE 0 END) AS red,"
+                       "    sum(CASE WHEN a.rag = 'amber' THEN 1 ELSE 0 END) AS amber,"
+                       "    count(*) AS open"
+                       "  FROM actions a WHERE %1 GROUP BY a.agency_id) f "
+                       "LEFT JOIN agencies g ON g.id = f.agency_id ORDER BY f.overdue DESC, g.name")
+            .arg(openCondition(QStringLiteral("a"))));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec()) {
         m_error = q.lastError().text();

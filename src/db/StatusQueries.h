@@ -65,6 +65,8 @@ class StatusQueries
 public:
     explicit StatusQueries(QSqlDatabase& db);
 
+    // Not Complete and not Superseded: the actions every status figure is about.
+    static QString openCondition(const QString& alias);
     static QString overdueCondition(const QString& alias);
 
     bool figures(const QDate& asOf, DatabaseFigures* out);

@@ -38,13 +38,7 @@ QString GuiLauncher::defaultDatabase(QString* error)
     const QString path = dir + QStringLiteral("/sample.rtdb");
     if (QFileInfo::exists(path))
         return path;
-    Database db;
-    if (!db.open(path, Database::OpenMode::CreateNew) || !SampleData::load(db.connection(), error)) {
-        if (error->isEmpty())
-            *error = db.errorString();
-        return QString();
-    }
-    return path;
+    return SampleData::createDatabase(path, error) ? path : QString();
 }
 
 int GuiLauncher::run(const QStringList& args)

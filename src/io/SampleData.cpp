@@ -1,6 +1,7 @@
 #include "SampleData.h"
 
 #include "PlanJsonReader.h"
+#include "db/Database.h"
 #include "db/PlanWriter.h"
 #include "db/Transaction.h"
 
@@ -54,6 +55,24 @@ bool SampleData::load(QSqlDatabase& db, QString* error, const QString& dir)
         return false;
     }
     return true;
+}
+
+bool SampleData::createDatabase(const QString& path, QString* error)
+{
+    Database db;
+    if (!db.open(path, Database::OpenMode::CreateNew)) {
+        *error = db.errorString(); // the file existed or could not be made: nothing to remove
+        return false;
+    }
+    QString loadError;
+    if (load(db.connection(), &loadError))
+        return true;
+    db.close();
+    for (const char* suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    *error =
+        QCoreApplication::translate("rt::SampleData", "%1: sample data not loaded: %2").arg(path, loadError);
+    return false;
 }
 
 } // namespace rt

@@ -134,29 +134,28 @@ ActionRecord SyntheticGenerator::makeAction(int reviewYear)
     const QDate due = a.target.isDated() ? a.target.due() : QDate(reviewYear + 1, 6, 30);
     const int monthsAgo = static_cast<int>(due.daysTo(kReference) / 30);
     const int closedShare = monthsAgo > 24 ? 92 : monthsAgo > 6 ? 70 : monthsAgo > 0 ? 50 : 20;
-    int s = pick(100);
-    // Map the draw onto the table below: [0, closedShare) lands on Complete or
-    // Superseded, the rest spreads over the open statuses.
-    if (s < closedShare)
-        s = (s * 100 / closedShare) < 93 ? s * 45 / closedShare : 97 + pick(3);
-    else
-        s = 45 + (s - closedShare) * 52 / std::max(1, 100 - closedShare);
-    static const struct
-    {
-        int upTo;
-        ActionStatus status;
-        const char* written;
-    } kStatuses[] = {{45, ActionStatus::Complete, "Complete"},
-                     {60, ActionStatus::PartiallyComplete, "Partially"},
-                     {80, ActionStatus::InProgress, "Action Underway"},
-                     {90, ActionStatus::Planned, "Action Planned"},
-                     {97, ActionStatus::NotStarted, ""},
-                     {100, ActionStatus::Superseded, "Superseded"}};
-    for (const auto& st : kStatuses) {
-        if (s < st.upTo) {
-            a.status = st.status;
-            a.statusText = QLatin1String(st.written);
-            break;
+    if (chance(closedShare)) {
+        const bool superseded = chance(6);
+        a.status = superseded ? ActionStatus::Superseded : ActionStatus::Complete;
+        a.statusText = superseded ? QStringLiteral("Superseded") : QStringLiteral("Complete");
+    } else {
+        // Open actions, weighted as plans write them.
+        static const struct
+        {
+            int upTo;
+            ActionStatus status;
+            const char* written;
+        } kOpen[] = {{29, ActionStatus::PartiallyComplete, "Partially"},
+                     {67, ActionStatus::InProgress, "Action Underway"},
+                     {87, ActionStatus::Planned, "Action Planned"},
+                     {100, ActionStatus::NotStarted, ""}};
+        const int s = pick(100);
+        for (const auto& st : kOpen) {
+            if (s < st.upTo) {
+                a.status = st.status;
+                a.statusText = QLatin1String(st.written);
+                break;
+            }
         }
     }
     if (a.status == ActionStatus::Complete)

@@ -110,8 +110,7 @@ bool ActionTableModel::loadBlock(int block) const
         r.text = q.value(3).toString();
         r.owner = q.value(4).toString();
         r.targetText = q.value(5).toString();
-        r.targetPrecision = q.value(6).toString();
-        r.due = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        r.target = TargetDate::fromStorage(q.value(6).toString(), q.value(7).toString());
         status::fromCode(q.value(8).toString(), &r.status);
         r.statusText = q.value(9).toString();
         rag::fromCode(q.value(10).toString(), &r.rag);
@@ -154,7 +153,7 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
     const Row* r = rowAt(index.row());
     if (!r)
         return QVariant();
-    const bool overdue = r->due.isValid() && r->due < m_asOf && !status::isClosed(r->status);
+    const bool overdue = r->target.isOverdue(m_asOf) && !status::isClosed(r->status);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
@@ -170,8 +169,7 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
         case TargetColumn:
             if (role == Qt::EditRole)
                 return r->targetText;
-            return TargetDate::fromStorage(r->targetPrecision, r->due.toString(Qt::ISODate))
-                .toDisplayString();
+            return r->target.toDisplayString();
         case StatusColumn:
             return role == Qt::EditRole ? status::code(r->status) : status::label(r->status);
         case RagColumn:
@@ -184,7 +182,8 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
             return r->text;
         if (index.column() == TargetColumn && !r->targetText.isEmpty())
             return tr("Written as “%1”").arg(r->targetText) +
-                   (overdue ? tr(" — overdue since %1").arg(r->due.toString(QStringLiteral("dd/MM/yyyy")))
+                   (overdue ? tr(" — overdue since %1")
+                                  .arg(r->target.due().toString(QStringLiteral("dd/MM/yyyy")))
                             : QString());
         if (index.column() == StatusColumn && !r->statusText.isEmpty())
             return tr("Written as “%1”").arg(r->statusText);
@@ -200,7 +199,7 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
     case ActionIdRole:
         return r->id;
     case DueDateRole:
-        return r->due;
+        return r->target.due();
     case OverdueRole:
         return overdue;
     }

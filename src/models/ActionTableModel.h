@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/TargetDate.h"
 #include "core/Vocabulary.h"
 
 #include <QAbstractTableModel>
@@ -74,8 +75,7 @@ private:
         QString text;
         QString owner;
         QString targetText;
-        QString targetPrecision;
-        QDate due;
+        TargetDate target;
         ActionStatus status = ActionStatus::NotStarted;
         QString statusText;
         Rag rag = Rag::None;
