@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DeleteImpact.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -13,8 +15,9 @@ class ActionRepository
 public:
     enum class Field
     {
+        Number,
         Text,
-        Owner,
+        Owner, // "Name; Other name": sets the owner text and the action's owners (created when new)
         Target,
         RevisedTarget,
         Status,
@@ -27,6 +30,21 @@ public:
 
     // value: text for Text/Owner/Target/…; a status or RAG word or code.
     bool setField(qint64 actionId, Field field, const QString& value);
+    // A new action placed after the recommendation's others, its number
+    // following theirs ("1.3" after "1.2"; "<rec>.1" for the first when the
+    // recommendation has a number). The target is parsed as setField(Target).
+    // Returns the id, 0 when refused.
+    qint64 create(qint64 recommendationId, const QString& text, const QString& target = QString(),
+                  const QString& owners = QString());
+    DeleteImpact impact(qint64 actionId);
+    bool remove(qint64 actionId);
+    bool move(qint64 actionId, int delta); // swaps with the previous (-1) / next (+1) action of its recommendation
+
+    // Links to other actions of the same review, named by action number
+    // ("1.2, 3.1"); an unknown number is refused, naming it. Notes of links
+    // kept are kept.
+    bool setLinkedNumbers(qint64 actionId, const QString& numbers);
+
     QString errorString() const { return m_error; }
 
 private:

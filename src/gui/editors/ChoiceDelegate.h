@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QColor>
+#include <QStyledItemDelegate>
+#include <QVector>
+
+namespace rt {
+
+// A combo-box editor for a closed set (kind, decision, status, RAG). The model's
+// EditRole holds the code; the combo shows labels, optionally with a colour
+// swatch (RAG). Choosing commits at once.
+class ChoiceDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    struct Choice
+    {
+        QString code;
+        QString label;
+        QColor colour; // invalid: no swatch
+    };
+
+    explicit ChoiceDelegate(QVector<Choice> choices, QObject* parent = nullptr);
+
+    static QVector<Choice> statusChoices();
+    static QVector<Choice> ragChoices(); // includes a blank "no rating" choice first
+    static QVector<Choice> decisionChoices(); // blank, Agreed, Partly agreed, Not agreed
+    static QVector<Choice> reviewKindChoices();
+    static QVector<Choice> recommendationKindChoices();
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override;
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override;
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
+
+private:
+    QVector<Choice> m_choices;
+};
+
+} // namespace rt

@@ -1,0 +1,1 @@
+#include "TargetDateEdit.h"
