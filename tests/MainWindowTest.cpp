@@ -32,6 +32,7 @@ TEST(MainWindow, ShowsReviewsAndFiltersActionsFromTheKeyboard)
     EXPECT_EQ(window.reviewsView()->model()->rowCount(), 5);
     const int all = window.actionsView()->model()->rowCount();
     EXPECT_EQ(all, 32);
+    window.showAllActions();
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     EXPECT_TRUE(window.filterEdit()->hasFocus()) << "Ctrl+F focuses the filter box";
     QTest::keyClicks(window.filterEdit(), QStringLiteral("Workforce"));

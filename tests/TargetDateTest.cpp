@@ -117,3 +117,80 @@ TEST(PartialDate, KeepsThePrecisionItWasGiven)
     EXPECT_FALSE(rt::PartialDate::isValidIso(QStringLiteral("2019-13")));
     EXPECT_FALSE(rt::PartialDate::isValidIso(QStringLiteral("May 2019")));
 }
+
+namespace {
+
+QString partial(const char* text)
+{
+    QString iso = QStringLiteral("unset");
+    QString error;
+    EXPECT_TRUE(rt::PartialDate::parse(QString::fromUtf8(text), &iso, &error))
+        << text << ": " << error.toStdString();
+    return iso;
+}
+
+QString partialError(const char* text)
+{
+    QString iso = QStringLiteral("unset");
+    QString error;
+    EXPECT_FALSE(rt::PartialDate::parse(QString::fromUtf8(text), &iso, &error)) << text;
+    EXPECT_EQ(iso, QStringLiteral("unset")) << text << ": a refused date must not touch the result";
+    return error;
+}
+
+} // namespace
+
+TEST(PartialDate, ReadsUkDaysDayFirst)
+{
+    EXPECT_EQ(partial("18/06/2020"), QStringLiteral("2020-06-18"));
+    EXPECT_EQ(partial("18/6/2020"), QStringLiteral("2020-06-18"));
+    EXPECT_EQ(partial("18-06-2020"), QStringLiteral("2020-06-18"));
+    EXPECT_EQ(partial("05/04/2024"), QStringLiteral("2024-04-05")); // 5 April, never 4 May
+    EXPECT_EQ(partial(" 1/2/2021 "), QStringLiteral("2021-02-01"));
+}
+
+TEST(PartialDate, ReadsMonthsAndYearsAtTheirPrecision)
+{
+    EXPECT_EQ(partial("June 2020"), QStringLiteral("2020-06"));
+    EXPECT_EQ(partial("Jun 2020"), QStringLiteral("2020-06"));
+    EXPECT_EQ(partial("september 2019"), QStringLiteral("2019-09"));
+    EXPECT_EQ(partial("Sept 2019"), QStringLiteral("2019-09"));
+    EXPECT_EQ(partial("2020"), QStringLiteral("2020"));
+}
+
+TEST(PartialDate, ReadsIsoForms)
+{
+    EXPECT_EQ(partial("2020-06-18"), QStringLiteral("2020-06-18"));
+    EXPECT_EQ(partial("2020-06"), QStringLiteral("2020-06"));
+    EXPECT_EQ(partial("2020-6"), QStringLiteral("2020-06"));
+}
+
+TEST(PartialDate, BlankIsValidAndEmpty)
+{
+    EXPECT_EQ(partial(""), QString());
+    EXPECT_EQ(partial("   "), QString());
+}
+
+TEST(PartialDate, RefusesOtherFormsNamingTheTextAndTheAcceptedForms)
+{
+    const QString unknown = partialError("Marchh 2024");
+    EXPECT_TRUE(unknown.contains(QStringLiteral("“Marchh 2024”"))) << unknown.toStdString();
+    EXPECT_TRUE(unknown.contains(QStringLiteral("18/06/2020"))) << unknown.toStdString();
+    EXPECT_TRUE(unknown.contains(QStringLiteral("June 2020"))) << unknown.toStdString();
+    EXPECT_TRUE(partialError("31/02/2020").contains(QStringLiteral("31/02/2020")));
+    EXPECT_TRUE(partialError("2020-13").contains(QStringLiteral("2020-13")));
+    EXPECT_TRUE(partialError("soon").contains(QStringLiteral("soon")));
+    EXPECT_FALSE(partialError("Ongoing").isEmpty()); // a target word, not a date
+    EXPECT_FALSE(partialError("1850").isEmpty());
+    EXPECT_FALSE(partialError("18/06/2020 or so").isEmpty());
+}
+
+TEST(PartialDate, ParsedDatesAreValidIsoAndDisplayAsTyped)
+{
+    for (const char* text : {"18/06/2020", "June 2020", "2020"}) {
+        const QString iso = partial(text);
+        EXPECT_TRUE(rt::PartialDate::isValidIso(iso)) << text;
+    }
+    EXPECT_EQ(rt::PartialDate::toDisplayString(partial("18/6/2020")), QStringLiteral("18/06/2020"));
+    EXPECT_EQ(rt::PartialDate::toDisplayString(partial("Jun 2020")), QStringLiteral("June 2020"));
+}

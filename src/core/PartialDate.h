@@ -11,6 +11,12 @@ class PartialDate
 {
 public:
     static bool isValidIso(const QString& iso);
+    // Reads a date as people type it in the UK: "18/06/2020" (always day
+    // first; also 18/6/2020, 18-06-2020), "June 2020", "Jun 2020", "2020", or
+    // ISO "2020-06-18" / "2020-06". Sets *iso to the ISO text at the precision
+    // written; a blank text is valid and gives an empty *iso. Returns false
+    // with a reason in *error for anything else.
+    static bool parse(const QString& text, QString* iso, QString* error = nullptr);
     // UK display: 18/06/2020, June 2020, 2019.
     static QString toDisplayString(const QString& iso);
     // The first day the date could mean, for ordering and "days since".

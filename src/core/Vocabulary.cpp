@@ -271,6 +271,10 @@ bool fromWritten(const QString& w, Decision* out)
 {
     return matchWritten(kDecision, w, out);
 }
+bool fromCode(const QString& c, Decision* out)
+{
+    return matchCode(kDecision, c, out);
+}
 QString reasonCode(DecisionReason r)
 {
     return QLatin1String(find(kReason, r).code);

@@ -94,6 +94,7 @@ namespace decision {
 QString code(Decision d);
 QString label(Decision d);
 bool fromWritten(const QString& written, Decision* out);
+bool fromCode(const QString& code, Decision* out);
 QString reasonCode(DecisionReason r);
 bool reasonFromWritten(const QString& written, DecisionReason* out);
 } // namespace decision

@@ -4,7 +4,10 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
+
+class QSqlQuery;
 
 namespace rt {
 
@@ -49,6 +52,11 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
+    // Replaces the action's owners by these names, creating unknown owners,
+    // and writes the owner text with each name as the owners list spells it.
+    bool setOwners(qint64 actionId, const QStringList& names);
+    QString nextNumber(qint64 recommendationId, const QString& recommendationNumber);
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -18,7 +18,13 @@ struct DeleteImpact
     bool isEmpty() const;
     // British English list of what goes, e.g. "2 sub-recommendations, 4 actions
     // and 12 progress updates"; empty when nothing else goes.
+    // A review's own recommendations are not "sub-recommendations": the
+    // count there is said as "recommendations".
     QString describe() const;
+
+private:
+    friend class ReviewRepository;
+    bool m_recommendationsAreTopLevel = false;
 };
 
 } // namespace rt

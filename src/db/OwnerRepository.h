@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlQuery;
+
 namespace rt {
 
 // The shared lists of owners and agencies, picked everywhere with completion.
@@ -32,6 +34,10 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
+    // Why the name cannot be an agency's (another agency's name or alias), or empty.
+    QString agencyNameClash(const QString& name, qint64 exceptId);
+    QStringList names(const QString& sql);
 
     QSqlDatabase& m_db;
     QString m_error;

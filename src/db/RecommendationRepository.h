@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QSqlQuery;
+
 namespace rt {
 
 // Edits of recommendations (and findings): each call is one transaction,
@@ -47,6 +49,9 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
+    // Another recommendation of the review has this number (any capitals).
+    bool numberTaken(qint64 reviewId, const QString& number, qint64 exceptId);
 
     QSqlDatabase& m_db;
     QString m_error;

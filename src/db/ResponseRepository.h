@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlQuery;
+
 namespace rt {
 
 // Responses: one response may answer several recommendations of its review.
@@ -31,6 +33,7 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
 
     QSqlDatabase& m_db;
     QString m_error;

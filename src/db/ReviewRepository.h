@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlQuery;
+
 namespace rt {
 
 // Edits of a review and of what hangs off its page: plan versions and links
@@ -57,6 +59,7 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
 
     QSqlDatabase& m_db;
     QString m_error;

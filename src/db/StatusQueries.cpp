@@ -63,7 +63,8 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
     out->clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, reference, title, kind FROM reviews ORDER BY position, id"))) {
+    if (!q.exec(QStringLiteral("SELECT id, reference, title, kind, coalesce(year, 0), coalesce(published, '') FROM reviews "
+                               "ORDER BY position, id"))) {
         m_error = q.lastError().text();
         return false;
     }
@@ -76,6 +77,8 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
         ReviewKind kind = ReviewKind::SCR;
         reviewkind::fromCode(q.value(3).toString(), &kind);
         f.kind = reviewkind::shortLabel(kind);
+        f.year = q.value(4).toInt() > 0 ? q.value(4).toString() : QString();
+        f.published = q.value(5).toString();
         index.insert(f.reviewId, out->size());
         out->append(f);
     }
@@ -92,12 +95,16 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
 
     QSqlQuery acts(m_db);
     acts.setForwardOnly(true);
-    if (!acts.exec(QStringLiteral("SELECT review_id, count(*) FROM actions GROUP BY review_id"))) {
+    if (!acts.exec(QStringLiteral("SELECT review_id, count(*), sum(CASE WHEN status IN ('complete', 'superseded') "
+                                  "THEN 1 ELSE 0 END) FROM actions GROUP BY review_id"))) {
         m_error = acts.lastError().text();
         return false;
     }
-    while (acts.next())
-        (*out)[index.value(acts.value(0).toLongLong())].actions = acts.value(1).toInt();
+    while (acts.next()) {
+        ReviewFigures& f = (*out)[index.value(acts.value(0).toLongLong())];
+        f.actions = acts.value(1).toInt();
+        f.closed = acts.value(2).toInt();
+    }
 
     QSqlQuery overdue(m_db);
     overdue.setForwardOnly(true);

@@ -13,8 +13,11 @@ struct ReviewFigures
     QString reference;
     QString title;
     QString kind; // short label: SCR, LCSPR, RR, S11, Audit
+    QString year;      // "" when unknown
+    QString published; // partial ISO, "" when unpublished
     int recommendations = 0;
     int actions = 0;
+    int closed = 0; // actions complete or superseded
     int overdue = 0;
 };
 

@@ -1,1 +1,114 @@
 #include "UpdateRepository.h"
+
+#include "Transaction.h"
+#include "core/PartialDate.h"
+#include "core/Vocabulary.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace rt {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rt::UpdateRepository", text);
+}
+
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
+QVariant str(const QString& s)
+{
+    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+}
+
+} // namespace
+
+UpdateRepository::UpdateRepository(QSqlDatabase& db) : m_db(db) {}
+
+bool UpdateRepository::fail(const QString& why)
+{
+    m_error = why;
+    return false;
+}
+
+bool UpdateRepository::run(QSqlQuery& q)
+{
+    if (q.exec())
+        return true;
+    return fail(tr("The update was not added: %1").arg(q.lastError().text()));
+}
+
+qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString& author, const QString& text,
+                             const QString& ragText)
+{
+    if (text.trimmed().isEmpty()) {
+        fail(tr("An update needs its text."));
+        return 0;
+    }
+    QString iso;
+    QString error;
+    if (!PartialDate::parse(date, &iso, &error)) {
+        fail(error);
+        return 0;
+    }
+    if (iso.isEmpty())
+        iso = m_today.toString(Qt::ISODate);
+    // A month or year is in the future only when it starts after today:
+    // "November 2026" may be written on 23 November 2026.
+    if (PartialDate::earliest(iso) > m_today) {
+        fail(tr("An update cannot be dated in the future."));
+        return 0;
+    }
+    Rag r = Rag::None;
+    if (!ragText.trimmed().isEmpty() && !rag::fromCode(ragText.trimmed(), &r) &&
+        !rag::fromWritten(ragText, &r)) {
+        fail(tr("“%1” is not a RAG rating: choose Red, Amber, Green or Blue.").arg(ragText.trimmed()));
+        return 0;
+    }
+
+    Transaction tx(m_db);
+    QSqlQuery exists(m_db);
+    exists.prepare(QStringLiteral("SELECT count(*) FROM actions WHERE id = ?"));
+    exists.addBindValue(actionId);
+    if (!run(exists))
+        return 0;
+    if (!exists.next() || exists.value(0).toLongLong() == 0) {
+        fail(tr("The update was not added: the action no longer exists."));
+        return 0;
+    }
+    exists.finish();
+
+    // Only ever INSERT: a trigger refuses UPDATE on this table.
+    QSqlQuery ins(m_db);
+    ins.prepare(
+        QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, rag, position) "
+                       "VALUES (?, ?, '', ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM updates "
+                       "WHERE action_id = ?))"));
+    ins.addBindValue(actionId);
+    ins.addBindValue(iso);
+    ins.addBindValue(str(author.trimmed()));
+    ins.addBindValue(text);
+    ins.addBindValue(str(rag::code(r)));
+    ins.addBindValue(actionId);
+    if (!run(ins))
+        return 0;
+    const qint64 id = ins.lastInsertId().toLongLong();
+
+    if (r != Rag::None) {
+        QSqlQuery action(m_db);
+        action.prepare(QStringLiteral("UPDATE actions SET rag = ?, version = version + 1 WHERE id = ?"));
+        action.addBindValue(rag::code(r));
+        action.addBindValue(actionId);
+        if (!run(action))
+            return 0;
+    }
+    if (!tx.commit()) {
+        fail(tr("The update was not added: %1").arg(m_db.lastError().text()));
+        return 0;
+    }
+    return id;
+}
+
+} // namespace rt

@@ -4,6 +4,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlQuery;
+
 namespace rt {
 
 // Progress updates are added, never rewritten: the trail is the evidence.
@@ -24,6 +26,7 @@ public:
 
 private:
     bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -1,7 +1,10 @@
 #include "GuiLauncher.h"
 
 #include "MainWindow.h"
+#include "TablePanel.h"
 #include "db/Database.h"
+#include "db/PlanQueries.h"
+#include "pages/ReviewPage.h"
 #include "io/SampleData.h"
 
 #include <QApplication>
@@ -82,6 +85,13 @@ int GuiLauncher::runGui(const QStringList& args)
 
     QString path = p.value(QStringLiteral("db"));
     QString error;
+    // Without --db the window reopens the last database used, if it is still
+    // there; on the very first start, the sample.
+    if (path.isEmpty()) {
+        const QStringList recent = MainWindow::recentFiles();
+        if (!recent.isEmpty() && QFileInfo::exists(recent.first()))
+            path = recent.first();
+    }
     if (path.isEmpty()) {
         path = defaultDatabase(&error);
         if (path.isEmpty()) {
@@ -106,23 +116,42 @@ int GuiLauncher::runGui(const QStringList& args)
 int GuiLauncher::runScreenshot(const QStringList& args)
 {
     QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Renders a view of the window offscreen to a PNG."));
+    p.addHelpOption();
     p.addOption({QStringLiteral("db"), QStringLiteral("Database"), QStringLiteral("PATH")});
-    p.addOption({QStringLiteral("view"), QStringLiteral("reviews or actions"), QStringLiteral("VIEW"),
-                 QStringLiteral("actions")});
+    p.addOption({QStringLiteral("view"),
+                 QStringLiteral("reviews, actions, or review:REF (a review's id, reference or title)"),
+                 QStringLiteral("VIEW"), QStringLiteral("reviews")});
     p.addOption({QStringLiteral("out"), QStringLiteral("PNG file"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("size"), QStringLiteral("WIDTHxHEIGHT"), QStringLiteral("SIZE"),
                  QStringLiteral("1400x900")});
-    p.addOption({QStringLiteral("filter"), QStringLiteral("Filter text for the actions table"),
+    p.addOption({QStringLiteral("filter"), QStringLiteral("Filter text for the table shown"),
                  QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("select"),
+                 QStringLiteral("With review:REF, the recommendation number to select, optionally "
+                                "with an action number: 1 or 1/1.2"),
+                 QStringLiteral("NUMBER")});
+    p.addOption({QStringLiteral("tab"), QStringLiteral("With review:REF: plan, details, versions or links"),
+                 QStringLiteral("TAB"), QStringLiteral("plan")});
     if (!p.parse(args))
         return fail(1, p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return 0;
+    }
     const QString path = p.value(QStringLiteral("db"));
     const QString out = p.value(QStringLiteral("out"));
     if (path.isEmpty() || out.isEmpty())
         return fail(1, QStringLiteral("screenshot: --db PATH and --out FILE.png are required"));
     const QString view = p.value(QStringLiteral("view"));
-    if (view != QLatin1String("actions") && view != QLatin1String("reviews"))
-        return fail(1, QStringLiteral("screenshot: --view must be reviews or actions"));
+    const bool reviewView = view.startsWith(QLatin1String("review:"));
+    if (view != QLatin1String("actions") && view != QLatin1String("reviews") && !reviewView)
+        return fail(1, QStringLiteral("screenshot: --view must be reviews, actions or review:REF"));
+    static const QStringList tabs{QStringLiteral("plan"), QStringLiteral("details"), QStringLiteral("versions"),
+                                  QStringLiteral("links")};
+    const int tab = tabs.indexOf(p.value(QStringLiteral("tab")));
+    if (tab < 0)
+        return fail(1, QStringLiteral("screenshot: --tab must be plan, details, versions or links"));
     static const QRegularExpression sizeRe(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
     const auto m = sizeRe.match(p.value(QStringLiteral("size")));
     if (!m.hasMatch())
@@ -131,16 +160,37 @@ int GuiLauncher::runScreenshot(const QStringList& args)
     auto db = std::make_unique<Database>();
     if (!db->openForReading(path))
         return fail(2, db->errorString());
+    qint64 reviewId = 0;
+    if (reviewView) {
+        const QString ref = view.mid(int(qstrlen("review:")));
+        reviewId = PlanQueries(db->connection()).findReview(ref);
+        if (reviewId == 0)
+            return fail(1, QStringLiteral("screenshot: no single review has the id, reference or title “%1”")
+                               .arg(ref));
+    }
     MainWindow window;
     window.setDatabase(std::move(db));
     window.resize(m.captured(1).toInt(), m.captured(2).toInt());
-    if (p.isSet(QStringLiteral("filter")))
-        window.filterEdit()->setText(p.value(QStringLiteral("filter")));
     window.show();
-    if (view == QLatin1String("reviews"))
-        window.reviewsView()->setFocus();
-    else
-        window.actionsView()->setFocus();
+    if (view == QLatin1String("reviews")) {
+        window.showReviews();
+    } else if (view == QLatin1String("actions")) {
+        window.showAllActions();
+        if (p.isSet(QStringLiteral("filter")))
+            window.filterEdit()->setText(p.value(QStringLiteral("filter")));
+    } else {
+        ReviewPage* page = window.openReview(reviewId);
+        page->showTab(tab);
+        if (p.isSet(QStringLiteral("select"))) {
+            const QStringList parts = p.value(QStringLiteral("select")).split(QLatin1Char('/'));
+            if (!page->selectByNumber(parts.value(0), parts.value(1)))
+                return fail(1, QStringLiteral("screenshot: “%1” is not a recommendation (and action) of that "
+                                              "review")
+                                   .arg(p.value(QStringLiteral("select"))));
+        }
+        if (p.isSet(QStringLiteral("filter")))
+            page->recommendationsPanel()->filterEdit()->setText(p.value(QStringLiteral("filter")));
+    }
     QApplication::processEvents();
     if (!window.grab().save(out, "PNG"))
         return fail(2, QStringLiteral("%1: cannot write the PNG").arg(out));

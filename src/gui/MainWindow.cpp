@@ -1,9 +1,19 @@
 #include "MainWindow.h"
 
+#include "TablePanel.h"
+#include "db/ActionRepository.h"
 #include "db/Database.h"
+#include "db/PlanQueries.h"
+#include "db/ReviewRepository.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/OwnersDialog.h"
+#include "editors/ChoiceDelegate.h"
+#include "editors/LongTextDelegate.h"
+#include "editors/OwnerDelegate.h"
+#include "editors/TargetDateDelegate.h"
 #include "models/ActionTableModel.h"
 #include "models/ReviewListModel.h"
+#include "pages/ReviewPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,43 +27,79 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QPushButton>
 #include <QToolTip>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace rt {
+
+namespace {
+
+constexpr int kReviewsTab = 0;
+constexpr int kActionsTab = 1;
+constexpr int kMaxRecent = 8;
+
+QTableView* makeTable()
+{
+    auto* view = new QTableView;
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->verticalHeader()->hide();
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTabKeyNavigation(true);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Review Tracker"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/review-tracker.svg")));
 
-    m_reviewsView = new QTableView;
-    m_reviewsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_reviewsView->verticalHeader()->hide();
-    m_reviewsView->setAlternatingRowColors(true);
-    m_reviewsView->setWordWrap(false);
-    m_reviewsView->verticalHeader()->setDefaultSectionSize(m_reviewsView->fontMetrics().height() + 8);
-
-    m_filter = new QLineEdit;
-    m_filter->setPlaceholderText(tr("Filter actions by words in the text or owner (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    auto* focusFilter = new QAction(this);
-    focusFilter->setShortcut(QKeySequence::Find);
-    connect(focusFilter, &QAction::triggered, m_filter, [this] {
-        m_filter->setFocus();
-        m_filter->selectAll();
+    auto* reviewsView = makeTable();
+    reviewsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_reviewsPanel = new TablePanel(tr("Reviews — Enter or double-click opens one for editing"), reviewsView);
+    m_reviewsPanel->setFilterPlaceholder(tr("Filter reviews (Ctrl+F)"));
+    connect(reviewsView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        const QModelIndex source = m_reviewsPanel->toSource(index);
+        openReview(m_reviews->data(source, ReviewListModel::ReviewIdRole).toLongLong());
     });
-    addAction(focusFilter);
 
-    m_actionsView = new QTableView;
-    m_actionsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_actionsView->setAlternatingRowColors(true);
-    m_actionsView->setWordWrap(false);
-    m_actionsView->verticalHeader()->setDefaultSectionSize(m_actionsView->fontMetrics().height() + 8);
-    m_actionsView->verticalHeader()->hide();
+    auto* actionsView = makeTable();
+    actionsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                                 QAbstractItemView::AnyKeyPressed);
+    m_actionsPanel = new TablePanel(tr("Every action of every review"), actionsView);
+    m_actionsPanel->setFilterPlaceholder(tr("Filter actions by words in the text or owner (Ctrl+F)"));
+    m_ownerDelegate = new OwnerDelegate(this);
+    actionsView->setItemDelegateForColumn(ActionTableModel::ActionColumn, new LongTextDelegate(this));
+    actionsView->setItemDelegateForColumn(ActionTableModel::OwnerColumn, m_ownerDelegate);
+    actionsView->setItemDelegateForColumn(ActionTableModel::TargetColumn, new TargetDateDelegate(this));
+    actionsView->setItemDelegateForColumn(ActionTableModel::StatusColumn,
+                                          new ChoiceDelegate(ChoiceDelegate::statusChoices(), this));
+    actionsView->setItemDelegateForColumn(ActionTableModel::RagColumn,
+                                          new ChoiceDelegate(ChoiceDelegate::ragChoices(), this));
+
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(false);
+    m_tabs->addTab(m_reviewsPanel, tr("Reviews"));
+    m_tabs->addTab(m_actionsPanel, tr("All actions"));
+    // The two fixed tabs cannot be closed; review tabs can.
+    for (int i : {kReviewsTab, kActionsTab}) {
+        m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+        m_tabs->tabBar()->setTabButton(i, QTabBar::LeftSide, nullptr);
+    }
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     m_banner = new QLabel;
     m_banner->setWordWrap(true);
@@ -61,51 +107,71 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         QStringLiteral("QLabel { background: #FFF4D6; padding: 6px; border-bottom: 1px solid #E0C97A; }"));
     m_banner->hide();
 
-    auto* right = new QWidget;
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_filter);
-    rightLayout->addWidget(m_actionsView);
-
-    auto* splitter = new QSplitter;
-    splitter->addWidget(m_reviewsView);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
-    splitter->setSizes({400, 1000});
-
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     m_count = new QLabel;
     statusBar()->addPermanentWidget(m_count);
     createMenus();
 
+    // Edit commands act on the table the user last worked in.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (TablePanel* p = TablePanel::owning(now); p && isAncestorOf(p))
+            m_lastPanel = p;
+    });
+
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     if (!settings.contains(QStringLiteral("mainWindow/geometry")))
-        resize(1400, 900);
+        resize(1500, 900);
 }
 
 MainWindow::~MainWindow()
 {
-    // Models hold the connection: they go before the database closes.
-    delete m_actions;
-    delete m_reviews;
+    // Models and pages hold the connection: they go before the database closes.
+    setDatabase(nullptr);
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New…"), QKeySequence::New, this, &MainWindow::newFile);
+    file->addAction(tr("&New database…"), this, &MainWindow::newFile);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    rebuildRecentMenu();
     file->addSeparator();
+    file->addAction(tr("&Close tab"), QKeySequence::Close, this, [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Add row"), QKeySequence(Qt::CTRL | Qt::Key_N), this, [this] { addRow(false); });
+    edit->addAction(tr("Add &sub-recommendation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                    [this] { addRow(true); });
+    edit->addAction(tr("&Delete row…"), QKeySequence(Qt::Key_Delete), this, [this] { deleteRow(); });
+    edit->addSeparator();
+    edit->addAction(tr("Move &up"), QKeySequence(Qt::ALT | Qt::Key_Up), this, [this] { moveRow(-1); });
+    edit->addAction(tr("Move do&wn"), QKeySequence(Qt::ALT | Qt::Key_Down), this, [this] { moveRow(1); });
+    edit->addSeparator();
+    edit->addAction(tr("&Find in this table"), QKeySequence::Find, this, &MainWindow::focusFilter);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Reviews"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showReviews);
+    view->addAction(tr("All &actions"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showAllActions);
+    view->addSeparator();
+    view->addAction(tr("Agencies and &owners…"), this, &MainWindow::showOwners);
+    view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
+        refreshReviews();
+        if (m_actions)
+            m_actions->refresh();
+        if (ReviewPage* page = currentReviewPage())
+            page->reloadAll();
+    });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Review Tracker"), this, [this] {
         AboutDialog dialog(m_db ? m_db->path() : QString(), m_db ? m_db->schemaVersion() : 0, this);
@@ -113,10 +179,30 @@ void MainWindow::createMenus()
     });
 }
 
+QTableView* MainWindow::actionsView() const
+{
+    return static_cast<QTableView*>(m_actionsPanel->view());
+}
+
+QTableView* MainWindow::reviewsView() const
+{
+    return static_cast<QTableView*>(m_reviewsPanel->view());
+}
+
+QLineEdit* MainWindow::filterEdit() const
+{
+    return m_actionsPanel->filterEdit();
+}
+
 void MainWindow::setDatabase(std::unique_ptr<Database> db)
 {
-    m_actionsView->setModel(nullptr);
-    m_reviewsView->setModel(nullptr);
+    while (m_tabs->count() > 2) {
+        QWidget* page = m_tabs->widget(2);
+        m_tabs->removeTab(2);
+        delete page;
+    }
+    m_actionsPanel->view()->setModel(nullptr);
+    m_reviewsPanel->view()->setModel(nullptr);
     delete m_actions;
     delete m_reviews;
     m_actions = nullptr;
@@ -124,25 +210,28 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     m_db = std::move(db);
     if (!m_db)
         return;
+    rememberRecent(m_db->path());
 
     m_reviews = new ReviewListModel(m_db->connection(), this);
-    m_reviewsView->setModel(m_reviews);
-    QHeaderView* reviewHeader = m_reviewsView->horizontalHeader();
+    m_reviewsPanel->setModel(m_reviews, TablePanel::Filtering::Proxy);
+    QHeaderView* reviewHeader = reviewsView()->horizontalHeader();
     reviewHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
+    reviewsView()->setCurrentIndex(reviewsView()->model()->index(0, ReviewListModel::TitleColumn));
 
     m_actions = new ActionTableModel(m_db->connection(), this);
     m_actions->setReadOnly(m_db->isReadOnly());
-    m_actionsView->setModel(m_actions);
-    QHeaderView* header = m_actionsView->horizontalHeader();
+    m_actionsPanel->setModel(m_actions, TablePanel::Filtering::Model);
+    m_ownerDelegate->setNames(ownerNames());
+    QHeaderView* header = actionsView()->horizontalHeader();
     // Widths from the longest values each column can hold, not from the rows:
     // resizing to contents would read every row of a lazy model.
-    const QFontMetrics fm = m_actionsView->fontMetrics();
+    const QFontMetrics fm = actionsView()->fontMetrics();
     auto widthOf = [&fm](const QString& sample) { return fm.horizontalAdvance(sample) + 16; };
     header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
     header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
-    header->resizeSection(ActionTableModel::OwnerColumn,
-                          widthOf(QStringLiteral("Interim Assistant Director")));
+    header->resizeSection(ActionTableModel::NumberColumn, widthOf(QStringLiteral("10.10")));
+    header->resizeSection(ActionTableModel::OwnerColumn, widthOf(QStringLiteral("Interim Assistant Director")));
     header->resizeSection(ActionTableModel::TargetColumn, widthOf(QStringLiteral("September 2024")));
     header->resizeSection(ActionTableModel::StatusColumn, widthOf(QStringLiteral("Partially complete")));
     header->resizeSection(ActionTableModel::RagColumn, widthOf(QStringLiteral("Amber")));
@@ -151,12 +240,13 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     // cell keeps its stored value.
     connect(m_actions, &ActionTableModel::editRefused, this,
             [this](const QModelIndex& index, const QString& reason) {
-                const QRect cell = m_actionsView->visualRect(index);
-                QToolTip::showText(m_actionsView->viewport()->mapToGlobal(cell.bottomLeft()), reason,
-                                   m_actionsView);
+                const QRect cell = actionsView()->visualRect(index);
+                QToolTip::showText(actionsView()->viewport()->mapToGlobal(cell.bottomLeft()), reason,
+                                   actionsView());
                 statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
             });
-    connect(m_filter, &QLineEdit::textChanged, m_actions, [this](const QString& text) {
+    connect(m_actions, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshReviews);
+    connect(m_actionsPanel, &TablePanel::filterTextChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
         updateStatus();
     });
@@ -184,6 +274,25 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     setWindowTitle(
         tr("%1 — Review Tracker%2")
             .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    m_tabs->setCurrentIndex(kReviewsTab);
+    updateStatus();
+}
+
+QStringList MainWindow::ownerNames() const
+{
+    return m_db ? PlanQueries(m_db->connection()).ownerNames() : QStringList();
+}
+
+void MainWindow::refreshReviews()
+{
+    if (!m_reviews)
+        return;
+    const QModelIndex current = m_reviewsPanel->currentSourceIndex();
+    const qint64 id = current.isValid() ? m_reviews->data(current, ReviewListModel::ReviewIdRole).toLongLong() : 0;
+    m_reviews->refresh();
+    const int row = m_reviews->rowOf(id);
+    if (row >= 0)
+        m_reviewsPanel->setCurrentSource(m_reviews->index(row, ReviewListModel::TitleColumn));
     updateStatus();
 }
 
@@ -193,9 +302,217 @@ void MainWindow::updateStatus()
         return;
     const int reviews = m_reviews->rowCount();
     const int actions = m_actions->rowCount();
-    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) +
-                     QStringLiteral(" · ") +
+    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) + QStringLiteral(" · ") +
                      (actions == 1 ? tr("1 action shown") : tr("%L1 actions shown").arg(actions)));
+}
+
+ReviewPage* MainWindow::openReview(qint64 reviewId)
+{
+    if (!m_db || reviewId <= 0)
+        return nullptr;
+    for (int i = 2; i < m_tabs->count(); ++i) {
+        auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i));
+        if (page && page->reviewId() == reviewId) {
+            m_tabs->setCurrentIndex(i);
+            return page;
+        }
+    }
+    auto* page = new ReviewPage(m_db->connection(), reviewId, m_db->isReadOnly());
+    page->setOwnerNames(ownerNames());
+    connect(page, &ReviewPage::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(page, &ReviewPage::reviewChanged, this, [this] {
+        refreshReviews();
+        if (m_actions)
+            m_actions->refresh();
+    });
+    connect(page, &ReviewPage::titleChanged, this, [this, page](const QString& title) {
+        m_tabs->setTabText(m_tabs->indexOf(page), title);
+    });
+    const int index = m_tabs->addTab(page, page->title());
+    m_tabs->setTabToolTip(index, page->title());
+    m_tabs->setCurrentIndex(index);
+    page->recommendationsView()->setFocus();
+    return page;
+}
+
+ReviewPage* MainWindow::currentReviewPage() const
+{
+    return qobject_cast<ReviewPage*>(m_tabs->currentWidget());
+}
+
+void MainWindow::showReviews()
+{
+    m_tabs->setCurrentIndex(kReviewsTab);
+    reviewsView()->setFocus();
+}
+
+void MainWindow::showAllActions()
+{
+    m_tabs->setCurrentIndex(kActionsTab);
+    actionsView()->setFocus();
+}
+
+void MainWindow::closeTab(int index)
+{
+    if (index < 2)
+        return;
+    QWidget* page = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    page->deleteLater();
+}
+
+TablePanel* MainWindow::activePanel() const
+{
+    QWidget* current = m_tabs->currentWidget();
+    if (m_lastPanel && current && current->isAncestorOf(m_lastPanel) && m_lastPanel->isVisible())
+        return m_lastPanel;
+    if (current == m_reviewsPanel || current == m_actionsPanel)
+        return static_cast<TablePanel*>(current);
+    return nullptr;
+}
+
+bool MainWindow::addRow(bool child)
+{
+    if (!m_db || m_db->isReadOnly())
+        return false;
+    if (ReviewPage* page = currentReviewPage())
+        return page->addRow(activePanel(), child);
+    if (m_tabs->currentWidget() == m_reviewsPanel) {
+        ReviewRepository repo(m_db->connection());
+        const qint64 id = repo.create(QStringLiteral("lcspr"), tr("New review"));
+        if (id == 0) {
+            statusBar()->showMessage(repo.errorString(), 10000);
+            return false;
+        }
+        refreshReviews();
+        ReviewPage* page = openReview(id);
+        page->showTab(1); // its details: title and kind first
+        return true;
+    }
+    statusBar()->showMessage(tr("Open a review to add an action to one of its recommendations."), 10000);
+    return false;
+}
+
+bool MainWindow::deleteRow()
+{
+    if (!m_db || m_db->isReadOnly())
+        return false;
+    if (ReviewPage* page = currentReviewPage())
+        return page->deleteRow(activePanel());
+    if (m_tabs->currentWidget() == m_reviewsPanel) {
+        const QModelIndex i = m_reviewsPanel->currentSourceIndex();
+        const qint64 id = i.isValid() ? m_reviews->data(i, ReviewListModel::ReviewIdRole).toLongLong() : 0;
+        if (id == 0)
+            return false;
+        ReviewRepository repo(m_db->connection());
+        const QString title = m_reviews->data(m_reviews->index(i.row(), ReviewListModel::TitleColumn)).toString();
+        const QString goes = repo.impact(id).describe();
+        QMessageBox box(QMessageBox::Warning, tr("Delete"), tr("Delete the review “%1”?").arg(title),
+                        QMessageBox::Cancel, this);
+        box.setInformativeText(goes.isEmpty() ? tr("Nothing else goes with it.")
+                                              : tr("With it go %1. This cannot be undone.").arg(goes));
+        QAbstractButton* del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+        box.exec();
+        if (box.clickedButton() != del)
+            return false;
+        for (int t = 2; t < m_tabs->count(); ++t) {
+            if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(t)); page && page->reviewId() == id)
+                closeTab(t);
+        }
+        if (!repo.remove(id)) {
+            statusBar()->showMessage(repo.errorString(), 10000);
+            return false;
+        }
+        refreshReviews();
+        m_actions->refresh();
+        return true;
+    }
+    if (m_tabs->currentWidget() == m_actionsPanel) {
+        const QModelIndex i = actionsView()->currentIndex();
+        const qint64 id = i.isValid() ? m_actions->data(i, ActionTableModel::ActionIdRole).toLongLong() : 0;
+        if (id == 0)
+            return false;
+        ActionRepository repo(m_db->connection());
+        const QString goes = repo.impact(id).describe();
+        if (QMessageBox::question(this, tr("Delete"),
+                                  tr("Delete this action?") + QLatin1Char(' ') +
+                                      (goes.isEmpty() ? QString() : tr("With it go %1.").arg(goes))) !=
+            QMessageBox::Yes)
+            return false;
+        if (!repo.remove(id)) {
+            statusBar()->showMessage(repo.errorString(), 10000);
+            return false;
+        }
+        m_actions->refresh();
+        refreshReviews();
+        return true;
+    }
+    return false;
+}
+
+bool MainWindow::moveRow(int delta)
+{
+    if (ReviewPage* page = currentReviewPage())
+        return page->moveRow(activePanel(), delta);
+    return false;
+}
+
+void MainWindow::focusFilter()
+{
+    TablePanel* panel = activePanel();
+    if (!panel) {
+        if (ReviewPage* page = currentReviewPage())
+            panel = page->defaultPanel();
+    }
+    if (panel)
+        panel->focusFilter();
+}
+
+void MainWindow::showOwners()
+{
+    if (!m_db)
+        return;
+    OwnersDialog dialog(m_db->connection(), m_db->isReadOnly(), this);
+    dialog.exec();
+    // Renames show everywhere at once.
+    m_ownerDelegate->setNames(ownerNames());
+    m_actions->refresh();
+    for (int i = 2; i < m_tabs->count(); ++i) {
+        if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i))) {
+            page->setOwnerNames(ownerNames());
+            page->reloadAll();
+        }
+    }
+}
+
+QStringList MainWindow::recentFiles()
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QStringList recent = recentFiles();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentFiles();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                [this, path] { openPath(path); })
+            ->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::newFile()
@@ -221,8 +538,12 @@ void MainWindow::openFile()
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open database"), QString(),
                                      tr("Review Tracker databases (*.rtdb *.sqlite *.db);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openPath(path);
+}
+
+void MainWindow::openPath(const QString& path)
+{
     auto db = std::make_unique<Database>();
     if (!db->openForReading(path)) {
         QMessageBox::warning(this, tr("Cannot open"), db->errorString());

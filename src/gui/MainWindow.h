@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QTabWidget;
 class QTableView;
 
 namespace rt {
@@ -12,10 +15,12 @@ namespace rt {
 class ActionTableModel;
 class Database;
 class ReviewListModel;
+class ReviewPage;
+class TablePanel;
 
-// The main window: reviews on the left, every action (lazily loaded, with a
-// filter box) on the right. The editing window of the next milestone grows
-// from here.
+// The main window: a Reviews tab (the master list), an All actions tab, and a
+// tab per open review for editing it. Edit ▸ Add / Delete / Move act on the
+// table the user is working in.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -27,9 +32,25 @@ public:
     // Takes the open database; shows its reviews and actions.
     void setDatabase(std::unique_ptr<Database> db);
     Database* database() const { return m_db.get(); }
-    QTableView* actionsView() const { return m_actionsView; }
-    QTableView* reviewsView() const { return m_reviewsView; }
-    QLineEdit* filterEdit() const { return m_filter; }
+    QTableView* actionsView() const;
+    QTableView* reviewsView() const;
+    QLineEdit* filterEdit() const; // the All actions filter
+    TablePanel* reviewsPanel() const { return m_reviewsPanel; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+    // Opens (or shows) the review's tab.
+    ReviewPage* openReview(qint64 reviewId);
+    ReviewPage* currentReviewPage() const;
+    void showReviews();
+    void showAllActions();
+
+    // The Edit menu's commands, for the keyboard and for tests.
+    bool addRow(bool child = false);
+    bool deleteRow();
+    bool moveRow(int delta);
+    void focusFilter();
+
+    static QStringList recentFiles();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -37,17 +58,28 @@ protected:
 private:
     void newFile();
     void openFile();
+    void openPath(const QString& path);
     void updateStatus();
     void createMenus();
+    void rebuildRecentMenu();
+    void rememberRecent(const QString& path);
+    void refreshReviews();
+    void closeTab(int index);
+    TablePanel* activePanel() const;
+    QStringList ownerNames() const;
+    void showOwners();
 
     std::unique_ptr<Database> m_db;
     ReviewListModel* m_reviews = nullptr;
     ActionTableModel* m_actions = nullptr;
-    QTableView* m_reviewsView = nullptr;
-    QTableView* m_actionsView = nullptr;
-    QLineEdit* m_filter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    TablePanel* m_reviewsPanel = nullptr;
+    TablePanel* m_actionsPanel = nullptr;
     QLabel* m_banner = nullptr;
     QLabel* m_count = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QPointer<TablePanel> m_lastPanel;
+    class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 
 } // namespace rt

@@ -54,9 +54,43 @@ void ActionTableModel::setAsOf(const QDate& date)
 // paging there avoids joining tens of thousands of matches back to actions.
 QString ActionTableModel::idSource() const
 {
+    if (m_recommendationId > 0) {
+        // One recommendation's few actions, in plan order.
+        return m_fts.isEmpty() ? QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec "
+                                                "ORDER BY position, id")
+                               : QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec AND id IN "
+                                                "(SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts) "
+                                                "ORDER BY position, id");
+    }
     if (m_fts.isEmpty())
         return QStringLiteral("SELECT id FROM actions ORDER BY id");
     return QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts ORDER BY rowid");
+}
+
+void ActionTableModel::bindScope(QSqlQuery& q) const
+{
+    if (!m_fts.isEmpty())
+        q.bindValue(QStringLiteral(":fts"), m_fts);
+    if (m_recommendationId > 0)
+        q.bindValue(QStringLiteral(":rec"), m_recommendationId);
+}
+
+void ActionTableModel::setRecommendation(qint64 recommendationId)
+{
+    if (recommendationId == m_recommendationId && m_count > 0)
+        return;
+    m_recommendationId = recommendationId;
+    refresh();
+}
+
+int ActionTableModel::rowOf(qint64 actionId) const
+{
+    for (int row = 0; row < m_count; ++row) {
+        const Row* r = rowAt(row);
+        if (r && r->id == actionId)
+            return row;
+    }
+    return -1;
 }
 
 void ActionTableModel::refresh()
@@ -67,11 +101,13 @@ void ActionTableModel::refresh()
     m_count = 0;
     m_error.clear();
     QSqlQuery q(m_db);
-    q.prepare(m_fts.isEmpty()
-                  ? QStringLiteral("SELECT count(*) FROM actions")
-                  : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
-    if (!m_fts.isEmpty())
-        q.bindValue(QStringLiteral(":fts"), m_fts);
+    if (m_recommendationId > 0)
+        q.prepare(QStringLiteral("SELECT count(*) FROM (%1) s").arg(idSource()));
+    else
+        q.prepare(m_fts.isEmpty()
+                      ? QStringLiteral("SELECT count(*) FROM actions")
+                      : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
+    bindScope(q);
     if (q.exec() && q.next())
         m_count = q.value(0).toInt();
     else
@@ -86,16 +122,16 @@ bool ActionTableModel::loadBlock(int block) const
     // The inner query walks only the actions index to find the block's ids;
     // the joins then run for 128 rows, however deep the block.
     q.prepare(QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, "
-                             "a.target_precision, a.target_due, a.status, a.status_text, a.rag "
+                             "a.target_precision, a.target_due, a.status, a.status_text, a.rag, a.number "
                              "FROM actions a JOIN reviews r ON r.id = a.review_id "
                              "JOIN recommendations c ON c.id = a.recommendation_id "
                              "WHERE a.id IN (%1 LIMIT %2 OFFSET %3) "
-                             "ORDER BY a.id")
+                             "ORDER BY %4")
                   .arg(idSource())
                   .arg(kBlockSize)
-                  .arg(block * kBlockSize));
-    if (!m_fts.isEmpty())
-        q.bindValue(QStringLiteral(":fts"), m_fts);
+                  .arg(block * kBlockSize)
+                  .arg(m_recommendationId > 0 ? QStringLiteral("a.position, a.id") : QStringLiteral("a.id")));
+    bindScope(q);
     if (!q.exec()) {
         m_error = q.lastError().text();
         return false;
@@ -114,6 +150,7 @@ bool ActionTableModel::loadBlock(int block) const
         status::fromCode(q.value(8).toString(), &r.status);
         r.statusText = q.value(9).toString();
         rag::fromCode(q.value(10).toString(), &r.rag);
+        r.number = q.value(11).toString();
         rows.append(r);
     }
     if (m_blockOrder.size() >= kMaxCachedBlocks)
@@ -162,6 +199,8 @@ QVariant ActionTableModel::data(const QModelIndex& index, int role) const
             return r->review;
         case RecommendationColumn:
             return r->recommendation;
+        case NumberColumn:
+            return r->number;
         case ActionColumn:
             return r->text;
         case OwnerColumn:
@@ -215,6 +254,8 @@ QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Review");
     case RecommendationColumn:
         return tr("Rec.");
+    case NumberColumn:
+        return tr("No.");
     case ActionColumn:
         return tr("Action");
     case OwnerColumn:
@@ -232,23 +273,25 @@ QVariant ActionTableModel::headerData(int section, Qt::Orientation orientation, 
 Qt::ItemFlags ActionTableModel::flags(const QModelIndex& index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() >= ActionColumn && !m_readOnly)
+    if (index.isValid() && index.column() >= NumberColumn && !m_readOnly)
         f |= Qt::ItemIsEditable;
     return f;
 }
 
 bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::EditRole || !index.isValid() || index.column() < ActionColumn || m_readOnly)
+    if (role != Qt::EditRole || !index.isValid() || index.column() < NumberColumn || m_readOnly)
         return false;
     const Row* r = rowAt(index.row());
     if (!r)
         return false;
+    if (data(index, Qt::EditRole).toString() == value.toString())
+        return true; // nothing changed: no write, no new version
     static const ActionRepository::Field fields[] = {
-        ActionRepository::Field::Text, ActionRepository::Field::Owner, ActionRepository::Field::Target,
-        ActionRepository::Field::Status, ActionRepository::Field::Rag};
+        ActionRepository::Field::Number, ActionRepository::Field::Text,   ActionRepository::Field::Owner,
+        ActionRepository::Field::Target, ActionRepository::Field::Status, ActionRepository::Field::Rag};
     ActionRepository repo(m_db);
-    if (!repo.setField(r->id, fields[index.column() - ActionColumn], value.toString())) {
+    if (!repo.setField(r->id, fields[index.column() - NumberColumn], value.toString())) {
         m_error = repo.errorString();
         emit editRefused(index, m_error);
         return false;

@@ -24,6 +24,7 @@ public:
     {
         ReviewColumn,
         RecommendationColumn,
+        NumberColumn,
         ActionColumn,
         OwnerColumn,
         TargetColumn,
@@ -47,6 +48,11 @@ public:
     void setTextFilter(const QString& text);
     QString textFilter() const { return m_textFilter; }
     void setAsOf(const QDate& date);
+    // Only the actions of one recommendation, in their plan order; 0 for all.
+    void setRecommendation(qint64 recommendationId);
+    qint64 recommendationId() const { return m_recommendationId; }
+    // The row showing that action, or -1; reads blocks until found.
+    int rowOf(qint64 actionId) const;
     // A read-only file offers no editors at all, rather than refusing each edit.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly; }
@@ -72,6 +78,7 @@ private:
         qint64 id = 0;
         QString review;
         QString recommendation;
+        QString number;
         QString text;
         QString owner;
         QString targetText;
@@ -84,11 +91,13 @@ private:
     const Row* rowAt(int row) const;
     bool loadBlock(int block) const;
     QString idSource() const;
+    void bindScope(class QSqlQuery& q) const;
 
     QSqlDatabase m_db;
     QString m_textFilter;
     QString m_fts;
     QDate m_asOf;
+    qint64 m_recommendationId = 0;
     int m_count = 0;
     bool m_readOnly = false;
     mutable QHash<int, QVector<Row>> m_blocks;

@@ -1,5 +1,10 @@
 #include "ReviewListModel.h"
 
+#include "core/PartialDate.h"
+
+#include <QBrush>
+#include <QColor>
+
 namespace rt {
 
 ReviewListModel::ReviewListModel(QSqlDatabase db, QObject* parent)
@@ -42,9 +47,20 @@ QVariant ReviewListModel::data(const QModelIndex& index, int role) const
         return r.reviewId;
     if (role == Qt::TextAlignmentRole && index.column() >= RecommendationsColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == CompletionColumn && r.actions > 0)
+        return tr("%1 of %2 actions complete or superseded").arg(r.closed).arg(r.actions);
+    if (role == Qt::ForegroundRole && index.column() == OverdueColumn && r.overdue > 0)
+        return QBrush(QColor(0xB0, 0x1E, 0x1E));
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
+    case YearColumn:
+        return r.year;
+    case PublishedColumn:
+        return r.published.isEmpty() ? QString() : PartialDate::toDisplayString(r.published);
+    case CompletionColumn:
+        // Share of actions closed; a review with no actions yet has no figure.
+        return r.actions > 0 ? QStringLiteral("%1%").arg(qRound(100.0 * r.closed / r.actions)) : QString();
     case KindColumn:
         return r.kind;
     case ReferenceColumn:
@@ -72,6 +88,12 @@ QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Ref.");
     case TitleColumn:
         return tr("Title");
+    case YearColumn:
+        return tr("Year");
+    case PublishedColumn:
+        return tr("Published");
+    case CompletionColumn:
+        return tr("Complete");
     case RecommendationsColumn:
         return tr("Recs");
     case ActionsColumn:
@@ -80,6 +102,15 @@ QVariant ReviewListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Overdue");
     }
     return QVariant();
+}
+
+int ReviewListModel::rowOf(qint64 reviewId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).reviewId == reviewId)
+            return i;
+    }
+    return -1;
 }
 
 } // namespace rt

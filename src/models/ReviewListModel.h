@@ -19,9 +19,12 @@ public:
         KindColumn,
         ReferenceColumn,
         TitleColumn,
+        YearColumn,
+        PublishedColumn,
         RecommendationsColumn,
         ActionsColumn,
         OverdueColumn,
+        CompletionColumn,
         ColumnCount
     };
     enum Role
@@ -33,6 +36,7 @@ public:
 
     void refresh();
     void setAsOf(const QDate& date);
+    int rowOf(qint64 reviewId) const;
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

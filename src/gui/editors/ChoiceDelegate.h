@@ -24,7 +24,7 @@ public:
     explicit ChoiceDelegate(QVector<Choice> choices, QObject* parent = nullptr);
 
     static QVector<Choice> statusChoices();
-    static QVector<Choice> ragChoices(); // includes a blank "no rating" choice first
+    static QVector<Choice> ragChoices();      // includes a blank "no rating" choice first
     static QVector<Choice> decisionChoices(); // blank, Agreed, Partly agreed, Not agreed
     static QVector<Choice> reviewKindChoices();
     static QVector<Choice> recommendationKindChoices();
@@ -33,6 +33,15 @@ public:
                           const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
+    // At least as wide as the combo needs, so a narrow RAG or status column
+    // does not cut the labels off.
+    void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const override;
+
+protected:
+    // Arrow keys change the choice without committing (QComboBox would report
+    // them as a pick); Enter commits, Esc cancels.
+    bool eventFilter(QObject* object, QEvent* event) override;
 
 private:
     QVector<Choice> m_choices;

@@ -20,6 +20,11 @@ public:
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
     void updateEditorGeometry(QWidget* editor, const QStyleOptionViewItem& option,
                               const QModelIndex& index) const override;
+
+protected:
+    // The view filters the TargetDateEdit, but keys and focus go to the line
+    // edit inside it; this routes those to the usual commit/close handling.
+    bool eventFilter(QObject* object, QEvent* event) override;
 };
 
 } // namespace rt

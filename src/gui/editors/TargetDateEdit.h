@@ -27,6 +27,11 @@ signals:
     void editingFinished();
     void textChanged(const QString& text);
 
+protected:
+    // As an item editor (opaque, over the table) it draws a thin frame so the
+    // reading line stands apart from the cells it covers.
+    void paintEvent(QPaintEvent* event) override;
+
 private:
     void reinterpret();
 

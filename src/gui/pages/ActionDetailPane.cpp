@@ -1,0 +1,369 @@
+#include "ActionDetailPane.h"
+
+#include "db/PlanQueries.h"
+#include "db/UpdateRepository.h"
+#include "editors/ChoiceDelegate.h"
+#include "editors/TargetDateEdit.h"
+#include "models/UpdateTableModel.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rt {
+
+namespace {
+
+// Linked actions are saved through their own call, not a Field.
+constexpr int kLinksKey = 100;
+
+QPlainTextEdit* textBox(int lines)
+{
+    auto* edit = new QPlainTextEdit;
+    edit->setTabChangesFocus(true);
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    const int line = edit->fontMetrics().lineSpacing();
+    edit->setFixedHeight(line * lines + 14);
+    return edit;
+}
+
+void fillChoices(QComboBox* box, const QVector<ChoiceDelegate::Choice>& choices)
+{
+    for (const ChoiceDelegate::Choice& c : choices) {
+        if (c.colour.isValid()) {
+            QPixmap swatch(12, 12);
+            swatch.fill(c.colour);
+            box->addItem(QIcon(swatch), c.label, c.code);
+        } else {
+            box->addItem(c.label, c.code);
+        }
+    }
+}
+
+QString osUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user;
+}
+
+} // namespace
+
+ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(parent), m_db(std::move(db))
+{
+    m_heading = new QLabel;
+    m_heading->setWordWrap(true);
+    m_heading->setTextFormat(Qt::RichText);
+
+    m_text = textBox(4);
+    m_owners = new QLineEdit;
+    m_owners->setPlaceholderText(tr("Names separated by semicolons"));
+    m_target = new TargetDateEdit;
+    m_revised = new TargetDateEdit;
+    m_status = new QComboBox;
+    fillChoices(m_status, ChoiceDelegate::statusChoices());
+    m_rag = new QComboBox;
+    fillChoices(m_rag, ChoiceDelegate::ragChoices());
+    m_success = textBox(2);
+    m_evidence = textBox(2);
+    m_links = new QLineEdit;
+    m_links->setPlaceholderText(tr("Action numbers, e.g. 1.2, 3.1"));
+
+    auto* statusRow = new QWidget;
+    auto* statusLayout = new QHBoxLayout(statusRow);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    statusLayout->addWidget(withError(m_status, ActionRepository::Field::Status), 1);
+    statusLayout->addWidget(new QLabel(tr("RAG")));
+    statusLayout->addWidget(withError(m_rag, ActionRepository::Field::Rag), 1);
+
+    m_form = new QWidget;
+    auto* form = new QFormLayout(m_form);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    form->addRow(tr("&Action"), withError(m_text, ActionRepository::Field::Text));
+    form->addRow(tr("&Owners"), withError(m_owners, ActionRepository::Field::Owner));
+    form->addRow(tr("&Target"), withError(m_target, ActionRepository::Field::Target));
+    form->addRow(tr("Re&vised target"), withError(m_revised, ActionRepository::Field::RevisedTarget));
+    form->addRow(tr("&Status"), statusRow);
+    form->addRow(tr("Success &measure"), withError(m_success, ActionRepository::Field::SuccessMeasure));
+    form->addRow(tr("&Evidence"), withError(m_evidence, ActionRepository::Field::Evidence));
+    auto* linksBox = new QWidget;
+    {
+        auto* l = new QVBoxLayout(linksBox);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->setSpacing(1);
+        l->addWidget(m_links);
+        auto* error = new QLabel;
+        error->setWordWrap(true);
+        error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
+        error->hide();
+        l->addWidget(error);
+        m_errors.insert(kLinksKey, error);
+    }
+    form->addRow(tr("&Linked actions"), linksBox);
+
+    // Updates: the newest first; a new one is added below, never edited.
+    m_updates = new UpdateTableModel(m_db, this);
+    m_updatesView = new QTableView;
+    m_updatesView->setModel(m_updates);
+    m_updatesView->verticalHeader()->hide();
+    m_updatesView->setWordWrap(true);
+    m_updatesView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_updatesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_updatesView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    QHeaderView* h = m_updatesView->horizontalHeader();
+    const QFontMetrics fm = fontMetrics();
+    h->resizeSection(UpdateTableModel::DateColumn, fm.horizontalAdvance(QStringLiteral("September 2024")) + 16);
+    h->resizeSection(UpdateTableModel::RagColumn, fm.horizontalAdvance(QStringLiteral("Amber")) + 16);
+    h->resizeSection(UpdateTableModel::AuthorColumn, fm.horizontalAdvance(QStringLiteral("A. N. Author")) + 16);
+    h->setSectionResizeMode(UpdateTableModel::TextColumn, QHeaderView::Stretch);
+
+    m_updateDate = new QLineEdit;
+    m_updateDate->setPlaceholderText(tr("dd/mm/yyyy"));
+    m_updateDate->setMaximumWidth(fm.horizontalAdvance(QStringLiteral("00/00/00000")) + 16);
+    m_updateAuthor = new QLineEdit(osUser());
+    m_updateAuthor->setPlaceholderText(tr("Who"));
+    m_updateRag = new QComboBox;
+    fillChoices(m_updateRag, ChoiceDelegate::ragChoices());
+    m_updateText = textBox(3);
+    m_updateText->setPlaceholderText(tr("What has happened since the last update (Ctrl+Return adds it)"));
+    m_addUpdate = new QPushButton(tr("Add &update"));
+    m_updateError = new QLabel;
+    m_updateError->setStyleSheet(QStringLiteral("color: #B01E1E;"));
+    m_updateError->setWordWrap(true);
+    m_updateError->hide();
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(new QLabel(tr("Date")));
+    addRow->addWidget(m_updateDate);
+    addRow->addWidget(new QLabel(tr("By")));
+    addRow->addWidget(m_updateAuthor, 1);
+    addRow->addWidget(new QLabel(tr("RAG")));
+    addRow->addWidget(m_updateRag);
+    addRow->addWidget(m_addUpdate);
+
+    auto* updatesTitle = new QLabel(tr("<b>Progress updates</b> — newest first; earlier updates are kept as "
+                                       "they were written"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_form);
+    layout->addSpacing(6);
+    layout->addWidget(updatesTitle);
+    layout->addWidget(m_updatesView, 1);
+    layout->addWidget(m_updateText);
+    layout->addLayout(addRow);
+    layout->addWidget(m_updateError);
+
+    // Saving on leaving a field: editingFinished for line edits, focus-out
+    // for multi-line text, a choice for combo boxes.
+    for (QPlainTextEdit* e : {m_text, m_success, m_evidence})
+        e->installEventFilter(this);
+    m_updateText->installEventFilter(this);
+    connect(m_owners, &QLineEdit::editingFinished, this,
+            [this] { commit(ActionRepository::Field::Owner, m_owners->text()); });
+    connect(m_target, &TargetDateEdit::editingFinished, this,
+            [this] { commit(ActionRepository::Field::Target, m_target->text()); });
+    connect(m_revised, &TargetDateEdit::editingFinished, this,
+            [this] { commit(ActionRepository::Field::RevisedTarget, m_revised->text()); });
+    connect(m_status, &QComboBox::activated, this,
+            [this] { commit(ActionRepository::Field::Status, m_status->currentData().toString()); });
+    connect(m_rag, &QComboBox::activated, this,
+            [this] { commit(ActionRepository::Field::Rag, m_rag->currentData().toString()); });
+    connect(m_links, &QLineEdit::editingFinished, this, [this] {
+        if (m_loading || m_actionId == 0 || m_links->text() == m_stored.value(kLinksKey))
+            return;
+        ActionRepository repo(m_db);
+        QLabel* error = m_errors.value(kLinksKey);
+        if (!repo.setLinkedNumbers(m_actionId, m_links->text())) {
+            error->setText(repo.errorString());
+            error->show();
+            return;
+        }
+        error->hide();
+        m_stored.insert(kLinksKey, m_links->text());
+        emit actionSaved(m_actionId);
+    });
+    connect(m_addUpdate, &QPushButton::clicked, this, &ActionDetailPane::addUpdate);
+    setAction(0);
+}
+
+QWidget* ActionDetailPane::withError(QWidget* editor, ActionRepository::Field field)
+{
+    auto* box = new QWidget;
+    auto* l = new QVBoxLayout(box);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->setSpacing(1);
+    l->addWidget(editor);
+    auto* error = new QLabel;
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
+    error->hide();
+    l->addWidget(error);
+    m_errors.insert(int(field), error);
+    return box;
+}
+
+QString ActionDetailPane::fieldError(ActionRepository::Field field) const
+{
+    QLabel* error = m_errors.value(int(field));
+    return error && error->isVisibleTo(this) ? error->text() : QString();
+}
+
+bool ActionDetailPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusOut) {
+        if (watched == m_text)
+            commit(ActionRepository::Field::Text, m_text->toPlainText());
+        else if (watched == m_success)
+            commit(ActionRepository::Field::SuccessMeasure, m_success->toPlainText());
+        else if (watched == m_evidence)
+            commit(ActionRepository::Field::Evidence, m_evidence->toPlainText());
+    } else if (event->type() == QEvent::KeyPress && watched == m_updateText) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & Qt::ControlModifier)) {
+            addUpdate();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ActionDetailPane::commit(ActionRepository::Field field, const QString& value)
+{
+    if (m_loading || m_actionId == 0 || m_readOnly)
+        return;
+    if (value == m_stored.value(int(field)))
+        return; // left without a change
+    ActionRepository repo(m_db);
+    QLabel* error = m_errors.value(int(field));
+    if (!repo.setField(m_actionId, field, value)) {
+        // The typed text stays in the field so it can be corrected, not retyped.
+        error->setText(repo.errorString());
+        error->show();
+        emit message(tr("Not saved: %1").arg(repo.errorString()));
+        return;
+    }
+    error->hide();
+    m_stored.insert(int(field), value);
+    emit actionSaved(m_actionId);
+    if (field == ActionRepository::Field::Owner)
+        load(); // owners are normalised ("A;B" → "A; B")
+}
+
+void ActionDetailPane::setAction(qint64 actionId)
+{
+    m_actionId = actionId;
+    for (QLabel* e : qAsConst(m_errors))
+        e->hide();
+    m_updateError->hide();
+    load();
+}
+
+void ActionDetailPane::load()
+{
+    m_loading = true;
+    ActionDetail d;
+    const bool found = m_actionId > 0 && PlanQueries(m_db).action(m_actionId, &d);
+    if (!found) {
+        m_actionId = 0;
+        d = ActionDetail();
+        m_heading->setText(tr("<i>Select an action to see its details and updates.</i>"));
+    } else {
+        const QString number = d.number.isEmpty() ? QString() : QStringLiteral(" %1").arg(d.number.toHtmlEscaped());
+        m_heading->setText(tr("<b>Action%1</b> · recommendation %2 · %3")
+                               .arg(number, d.recommendationNumber.toHtmlEscaped(), d.review.toHtmlEscaped()));
+    }
+    m_text->setPlainText(d.text);
+    m_owners->setText(d.ownerText);
+    m_target->setText(d.targetText);
+    m_revised->setText(d.revisedTargetText);
+    m_status->setCurrentIndex(qMax(0, m_status->findData(found ? d.status : QStringLiteral("not_started"))));
+    m_rag->setCurrentIndex(qMax(0, m_rag->findData(d.rag)));
+    m_success->setPlainText(d.successMeasure);
+    m_evidence->setPlainText(d.evidence);
+    m_links->setText(d.linkedNumbers);
+    m_links->setToolTip(d.links.join(QLatin1Char('\n')));
+    m_stored.clear();
+    m_stored.insert(int(ActionRepository::Field::Text), d.text);
+    m_stored.insert(int(ActionRepository::Field::Owner), d.ownerText);
+    m_stored.insert(int(ActionRepository::Field::Target), d.targetText);
+    m_stored.insert(int(ActionRepository::Field::RevisedTarget), d.revisedTargetText);
+    m_stored.insert(int(ActionRepository::Field::Status), d.status);
+    m_stored.insert(int(ActionRepository::Field::Rag), d.rag);
+    m_stored.insert(int(ActionRepository::Field::SuccessMeasure), d.successMeasure);
+    m_stored.insert(int(ActionRepository::Field::Evidence), d.evidence);
+    m_stored.insert(kLinksKey, d.linkedNumbers);
+    m_updates->setAction(m_actionId);
+    m_updateDate->setText(m_today.toString(QStringLiteral("dd/MM/yyyy")));
+    m_loading = false;
+    updateEnabled();
+}
+
+void ActionDetailPane::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateEnabled();
+}
+
+void ActionDetailPane::updateEnabled()
+{
+    const bool editable = m_actionId > 0 && !m_readOnly;
+    m_form->setEnabled(m_actionId > 0);
+    for (QPlainTextEdit* e : {m_text, m_success, m_evidence})
+        e->setReadOnly(!editable);
+    for (QLineEdit* e : {m_owners, m_links, m_target->lineEdit(), m_revised->lineEdit()})
+        e->setReadOnly(!editable);
+    m_status->setEnabled(editable);
+    m_rag->setEnabled(editable);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_updateDate, m_updateAuthor, m_updateRag, m_updateText,
+                                                      m_addUpdate})
+        w->setEnabled(editable);
+}
+
+void ActionDetailPane::setOwnerNames(const QStringList& names)
+{
+    auto* completer = new QCompleter(names, m_owners);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    delete m_owners->completer();
+    m_owners->setCompleter(completer);
+}
+
+void ActionDetailPane::addUpdate()
+{
+    if (m_actionId == 0 || m_readOnly)
+        return;
+    UpdateRepository repo(m_db);
+    repo.setToday(m_today);
+    if (repo.add(m_actionId, m_updateDate->text(), m_updateAuthor->text(), m_updateText->toPlainText(),
+                 m_updateRag->currentData().toString()) == 0) {
+        m_updateError->setText(repo.errorString());
+        m_updateError->show();
+        return;
+    }
+    m_updateError->hide();
+    m_updateText->clear();
+    m_updateRag->setCurrentIndex(0);
+    const qint64 id = m_actionId;
+    load(); // the RAG of the update is now the action's
+    emit actionSaved(id);
+    emit message(tr("Update added"));
+}
+
+} // namespace rt
