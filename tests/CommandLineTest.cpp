@@ -301,6 +301,24 @@ TEST(Executable, ScreenshotRendersTheWindowToAPngOfTheAskedSize)
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 1);
 
+    // A review's page, with a recommendation and its action selected; an
+    // unknown review or number is an argument error naming it.
+    const QString page = dir.file(QStringLiteral("child-x.png"));
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("screenshot"), QStringLiteral("--db"), db, QStringLiteral("--out"), page,
+             QStringLiteral("--view"), QStringLiteral("review:Child X"), QStringLiteral("--select"),
+             QStringLiteral("1.2/1.2")});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    EXPECT_EQ(QImage(page).size(), QSize(1400, 900));
+    EXPECT_NE(QImage(page), image);
+    p.start(QStringLiteral(RT_EXECUTABLE),
+            {QStringLiteral("screenshot"), QStringLiteral("--db"), db, QStringLiteral("--out"), page,
+             QStringLiteral("--view"), QStringLiteral("review:No Such Review")});
+    ASSERT_TRUE(p.waitForFinished(60000));
+    EXPECT_EQ(p.exitCode(), 1);
+    EXPECT_TRUE(p.readAllStandardError().contains("No Such Review"));
+
     p.start(QStringLiteral(RT_EXECUTABLE), {QStringLiteral("--help")});
     ASSERT_TRUE(p.waitForFinished(60000));
     EXPECT_EQ(p.exitCode(), 0);

@@ -1,16 +1,16 @@
 #include "TestSupport.h"
 #include "db/PlanQueries.h"
-#include "gui/editors/TargetDateEdit.h"
 #include "gui/MainWindow.h"
 #include "gui/TablePanel.h"
+#include "gui/editors/TargetDateEdit.h"
 #include "gui/pages/ActionDetailPane.h"
 #include "gui/pages/ReviewPage.h"
 #include "models/ActionTableModel.h"
 #include "models/RecommendationTreeModel.h"
 
 #include <QApplication>
-#include <QHeaderView>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -68,22 +68,45 @@ TEST(EditingWindow, EditsAnActionCellFromTheKeyboardAndStoresIt)
     ASSERT_GT(view->model()->rowCount(), 0);
     const qint64 id = view->model()->index(0, 0).data(ActionTableModel::ActionIdRole).toLongLong();
     view->setFocus();
-    view->setCurrentIndex(view->model()->index(0, ActionTableModel::OwnerColumn));
+    view->setCurrentIndex(view->model()->index(0, ActionTableModel::ActionColumn));
     QTest::keyClick(view, Qt::Key_F2);
     QWidget* editor = QApplication::focusWidget();
     ASSERT_NE(editor, view) << "F2 opens an editor";
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(editor, QStringLiteral("Kay Jones; Safeguarding Lead"));
+    QTest::keyClicks(editor, QStringLiteral("Agree safe standards of care for unregistered placements"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(f.value(QStringLiteral("SELECT text FROM actions WHERE id = %1").arg(id)),
+              QStringLiteral("Agree safe standards of care for unregistered placements"));
+    EXPECT_EQ(f.count(QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(id)), 2);
+    // The details pane beside the table shows what was stored.
+    EXPECT_EQ(f.page->detailPane()->actionId(), id);
+    EXPECT_EQ(f.page->detailPane()->textEdit()->toPlainText(),
+              QStringLiteral("Agree safe standards of care for unregistered placements"));
+}
+
+TEST(EditingWindow, EditsOwnersInTheAllActionsTableAndLinksThem)
+{
+    Fixture f;
+    f.window.showAllActions();
+    QTableView* view = f.window.actionsView();
+    const qint64 id = view->model()->index(0, 0).data(ActionTableModel::ActionIdRole).toLongLong();
+    view->setCurrentIndex(view->model()->index(0, ActionTableModel::OwnerColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    QWidget* editor = QApplication::focusWidget();
+    ASSERT_NE(editor, view);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    // A new name, which no existing owner completes to.
+    QTest::keyClicks(editor, QStringLiteral("Kay Jones; Zara Quinn"));
     QTest::keyClick(editor, Qt::Key_Return);
     settle();
     EXPECT_EQ(f.value(QStringLiteral("SELECT owner_text FROM actions WHERE id = %1").arg(id)),
-              QStringLiteral("Kay Jones; Safeguarding Lead"));
-    EXPECT_EQ(f.count(QStringLiteral("SELECT count(*) FROM action_owners ao JOIN owners o ON o.id = ao.owner_id "
-                                     "WHERE ao.action_id = %1 AND o.name IN ('Kay Jones', 'Safeguarding Lead')")
-                          .arg(id)),
-              2);
-    // The details pane shows what was stored.
-    EXPECT_EQ(f.page->detailPane()->actionId(), id);
+              QStringLiteral("Kay Jones; Zara Quinn"));
+    EXPECT_EQ(
+        f.count(QStringLiteral("SELECT count(*) FROM action_owners ao JOIN owners o ON o.id = ao.owner_id "
+                               "WHERE ao.action_id = %1 AND o.name IN ('Kay Jones', 'Zara Quinn')")
+                    .arg(id)),
+        2);
 }
 
 TEST(EditingWindow, AddsAnActionWithAMonthTargetAndFindsItsDueDate)
@@ -131,13 +154,15 @@ TEST(EditingWindow, DeletesARecommendationWithWhatGoesWithItAfterSayingSo)
 {
     Fixture f;
     ASSERT_TRUE(f.page->selectByNumber(QStringLiteral("8")));
-    const qint64 rec = f.count(QStringLiteral("SELECT id FROM recommendations WHERE number = '8' AND review_id = "
-                                              "(SELECT id FROM reviews WHERE title = 'Child X')"));
-    const qint64 subs = f.count(QStringLiteral("SELECT count(*) FROM recommendations WHERE parent_id = %1").arg(rec));
-    const qint64 actions = f.count(
-        QStringLiteral("SELECT count(*) FROM actions WHERE recommendation_id IN "
-                       "(SELECT id FROM recommendations WHERE id = %1 OR parent_id = %1)")
-            .arg(rec));
+    const qint64 rec =
+        f.count(QStringLiteral("SELECT id FROM recommendations WHERE number = '8' AND review_id = "
+                               "(SELECT id FROM reviews WHERE title = 'Child X')"));
+    const qint64 subs =
+        f.count(QStringLiteral("SELECT count(*) FROM recommendations WHERE parent_id = %1").arg(rec));
+    const qint64 actions =
+        f.count(QStringLiteral("SELECT count(*) FROM actions WHERE recommendation_id IN "
+                               "(SELECT id FROM recommendations WHERE id = %1 OR parent_id = %1)")
+                    .arg(rec));
     ASSERT_GT(subs, 0);
     ASSERT_GT(actions, 0);
     const qint64 recsBefore = f.count(QStringLiteral("SELECT count(*) FROM recommendations"));
@@ -174,9 +199,11 @@ TEST(EditingWindow, AddsAProgressUpdateWithoutTouchingEarlierOnes)
     ActionDetailPane* pane = f.page->detailPane();
     const qint64 id = pane->actionId();
     ASSERT_GT(id, 0);
-    const QString earlier = f.value(
-        QStringLiteral("SELECT group_concat(text, '|') FROM updates WHERE action_id = %1 ORDER BY id").arg(id));
-    const qint64 before = f.count(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(id));
+    const QString earlier =
+        f.value(QStringLiteral("SELECT group_concat(text, '|') FROM updates WHERE action_id = %1 ORDER BY id")
+                    .arg(id));
+    const qint64 before =
+        f.count(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(id));
     pane->setToday(QDate(2026, 11, 23));
     pane->setAction(id);
     pane->updateTextEdit()->setFocus();
@@ -184,12 +211,17 @@ TEST(EditingWindow, AddsAProgressUpdateWithoutTouchingEarlierOnes)
     pane->updateRagBox()->setCurrentIndex(pane->updateRagBox()->findData(QStringLiteral("green")));
     QTest::keyClick(pane->updateTextEdit(), Qt::Key_Return, Qt::ControlModifier);
     settle();
-    EXPECT_EQ(f.count(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(id)), before + 1);
-    EXPECT_EQ(f.value(QStringLiteral("SELECT date FROM updates WHERE action_id = %1 ORDER BY id DESC LIMIT 1").arg(id)),
-              QStringLiteral("2026-11-23"));
-    EXPECT_EQ(f.value(QStringLiteral("SELECT rag FROM actions WHERE id = %1").arg(id)), QStringLiteral("green"));
-    EXPECT_EQ(f.value(QStringLiteral("SELECT group_concat(text, '|') FROM updates WHERE action_id = %1 AND id IN "
-                                     "(SELECT id FROM updates WHERE action_id = %1 ORDER BY id LIMIT %2) ORDER BY id")
+    EXPECT_EQ(f.count(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(id)),
+              before + 1);
+    EXPECT_EQ(
+        f.value(
+            QStringLiteral("SELECT date FROM updates WHERE action_id = %1 ORDER BY id DESC LIMIT 1").arg(id)),
+        QStringLiteral("2026-11-23"));
+    EXPECT_EQ(f.value(QStringLiteral("SELECT rag FROM actions WHERE id = %1").arg(id)),
+              QStringLiteral("green"));
+    EXPECT_EQ(f.value(QStringLiteral(
+                          "SELECT group_concat(text, '|') FROM updates WHERE action_id = %1 AND id IN "
+                          "(SELECT id FROM updates WHERE action_id = %1 ORDER BY id LIMIT %2) ORDER BY id")
                           .arg(id)
                           .arg(before)),
               earlier);

@@ -26,15 +26,22 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QPushButton>
 #include <QToolTip>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+// The window's icons live in rtgui, a static library: its resources are
+// registered by hand, or the linker drops them.
+static void initGuiResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace rt {
 
@@ -62,6 +69,7 @@ QTableView* makeTable()
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
+    initGuiResources();
     setWindowTitle(tr("Review Tracker"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/review-tracker.svg")));
 
@@ -145,7 +153,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("&Close tab"), QKeySequence::Close, this, [this] { closeTab(m_tabs->currentIndex()); });
+    file->addAction(tr("&Close tab"), QKeySequence::Close, this,
+                    [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -161,7 +170,8 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reviews"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showReviews);
-    view->addAction(tr("All &actions"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showAllActions);
+    view->addAction(tr("All &actions"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    &MainWindow::showAllActions);
     view->addSeparator();
     view->addAction(tr("Agencies and &owners…"), this, &MainWindow::showOwners);
     view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
@@ -231,7 +241,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
     header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
     header->resizeSection(ActionTableModel::NumberColumn, widthOf(QStringLiteral("10.10")));
-    header->resizeSection(ActionTableModel::OwnerColumn, widthOf(QStringLiteral("Interim Assistant Director")));
+    header->resizeSection(ActionTableModel::OwnerColumn,
+                          widthOf(QStringLiteral("Interim Assistant Director")));
     header->resizeSection(ActionTableModel::TargetColumn, widthOf(QStringLiteral("September 2024")));
     header->resizeSection(ActionTableModel::StatusColumn, widthOf(QStringLiteral("Partially complete")));
     header->resizeSection(ActionTableModel::RagColumn, widthOf(QStringLiteral("Amber")));
@@ -288,7 +299,8 @@ void MainWindow::refreshReviews()
     if (!m_reviews)
         return;
     const QModelIndex current = m_reviewsPanel->currentSourceIndex();
-    const qint64 id = current.isValid() ? m_reviews->data(current, ReviewListModel::ReviewIdRole).toLongLong() : 0;
+    const qint64 id =
+        current.isValid() ? m_reviews->data(current, ReviewListModel::ReviewIdRole).toLongLong() : 0;
     m_reviews->refresh();
     const int row = m_reviews->rowOf(id);
     if (row >= 0)
@@ -302,7 +314,8 @@ void MainWindow::updateStatus()
         return;
     const int reviews = m_reviews->rowCount();
     const int actions = m_actions->rowCount();
-    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) + QStringLiteral(" · ") +
+    m_count->setText((reviews == 1 ? tr("1 review") : tr("%L1 reviews").arg(reviews)) +
+                     QStringLiteral(" · ") +
                      (actions == 1 ? tr("1 action shown") : tr("%L1 actions shown").arg(actions)));
 }
 
@@ -319,15 +332,15 @@ ReviewPage* MainWindow::openReview(qint64 reviewId)
     }
     auto* page = new ReviewPage(m_db->connection(), reviewId, m_db->isReadOnly());
     page->setOwnerNames(ownerNames());
-    connect(page, &ReviewPage::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    connect(page, &ReviewPage::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(page, &ReviewPage::reviewChanged, this, [this] {
         refreshReviews();
         if (m_actions)
             m_actions->refresh();
     });
-    connect(page, &ReviewPage::titleChanged, this, [this, page](const QString& title) {
-        m_tabs->setTabText(m_tabs->indexOf(page), title);
-    });
+    connect(page, &ReviewPage::titleChanged, this,
+            [this, page](const QString& title) { m_tabs->setTabText(m_tabs->indexOf(page), title); });
     const int index = m_tabs->addTab(page, page->title());
     m_tabs->setTabToolTip(index, page->title());
     m_tabs->setCurrentIndex(index);
@@ -405,7 +418,8 @@ bool MainWindow::deleteRow()
         if (id == 0)
             return false;
         ReviewRepository repo(m_db->connection());
-        const QString title = m_reviews->data(m_reviews->index(i.row(), ReviewListModel::TitleColumn)).toString();
+        const QString title =
+            m_reviews->data(m_reviews->index(i.row(), ReviewListModel::TitleColumn)).toString();
         const QString goes = repo.impact(id).describe();
         QMessageBox box(QMessageBox::Warning, tr("Delete"), tr("Delete the review “%1”?").arg(title),
                         QMessageBox::Cancel, this);
@@ -508,8 +522,9 @@ void MainWindow::rebuildRecentMenu()
     const QStringList recent = recentFiles();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent.at(i);
-        m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
-                                [this, path] { openPath(path); })
+        m_recentMenu
+            ->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                        [this, path] { openPath(path); })
             ->setToolTip(path);
     }
     m_recentMenu->setEnabled(!recent.isEmpty());

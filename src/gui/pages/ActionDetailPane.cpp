@@ -128,9 +128,9 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
     m_updatesView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QHeaderView* h = m_updatesView->horizontalHeader();
     const QFontMetrics fm = fontMetrics();
-    h->resizeSection(UpdateTableModel::DateColumn, fm.horizontalAdvance(QStringLiteral("September 2024")) + 16);
-    h->resizeSection(UpdateTableModel::RagColumn, fm.horizontalAdvance(QStringLiteral("Amber")) + 16);
-    h->resizeSection(UpdateTableModel::AuthorColumn, fm.horizontalAdvance(QStringLiteral("A. N. Author")) + 16);
+    h->resizeSection(UpdateTableModel::DateColumn, fm.horizontalAdvance(QStringLiteral("00/00/0000")) + 12);
+    h->resizeSection(UpdateTableModel::RagColumn, fm.horizontalAdvance(QStringLiteral("Amber")) + 12);
+    h->resizeSection(UpdateTableModel::AuthorColumn, fm.horizontalAdvance(QStringLiteral("J. Bloggs")) + 12);
     h->setSectionResizeMode(UpdateTableModel::TextColumn, QHeaderView::Stretch);
 
     m_updateDate = new QLineEdit;
@@ -285,12 +285,15 @@ void ActionDetailPane::load()
         d = ActionDetail();
         m_heading->setText(tr("<i>Select an action to see its details and updates.</i>"));
     } else {
-        const QString number = d.number.isEmpty() ? QString() : QStringLiteral(" %1").arg(d.number.toHtmlEscaped());
-        m_heading->setText(tr("<b>Action%1</b> · recommendation %2 · %3")
-                               .arg(number, d.recommendationNumber.toHtmlEscaped(), d.review.toHtmlEscaped()));
+        const QString number =
+            d.number.isEmpty() ? QString() : QStringLiteral(" %1").arg(d.number.toHtmlEscaped());
+        m_heading->setText(
+            tr("<b>Action%1</b> · recommendation %2 · %3")
+                .arg(number, d.recommendationNumber.toHtmlEscaped(), d.review.toHtmlEscaped()));
     }
     m_text->setPlainText(d.text);
     m_owners->setText(d.ownerText);
+    m_owners->setCursorPosition(0); // show the first owner, not the end of the list
     m_target->setText(d.targetText);
     m_revised->setText(d.revisedTargetText);
     m_status->setCurrentIndex(qMax(0, m_status->findData(found ? d.status : QStringLiteral("not_started"))));
@@ -298,6 +301,7 @@ void ActionDetailPane::load()
     m_success->setPlainText(d.successMeasure);
     m_evidence->setPlainText(d.evidence);
     m_links->setText(d.linkedNumbers);
+    m_links->setCursorPosition(0);
     m_links->setToolTip(d.links.join(QLatin1Char('\n')));
     m_stored.clear();
     m_stored.insert(int(ActionRepository::Field::Text), d.text);

@@ -109,9 +109,11 @@ ReviewPage::ReviewPage(QSqlDatabase db, qint64 reviewId, bool readOnly, QWidget*
     m_linksPanel = new TablePanel(tr("Reviews this one refers to"), linksView);
     m_linksPanel->setModel(m_links, TablePanel::Filtering::Proxy);
     linksView->setItemDelegateForColumn(ReviewLinkTableModel::NoteColumn, new LongTextDelegate(this));
-    linksView->horizontalHeader()->resizeSection(ReviewLinkTableModel::ReviewColumn,
-                                                 widthOf(this, QStringLiteral("Neglect multi agency audit (0000)")));
-    linksView->horizontalHeader()->resizeSection(ReviewLinkTableModel::YearColumn, widthOf(this, QStringLiteral("Year")));
+    linksView->horizontalHeader()->resizeSection(
+        ReviewLinkTableModel::ReviewColumn,
+        widthOf(this, QStringLiteral("Neglect multi agency audit (0000)")));
+    linksView->horizontalHeader()->resizeSection(ReviewLinkTableModel::YearColumn,
+                                                 widthOf(this, QStringLiteral("Year")));
     linksView->horizontalHeader()->setStretchLastSection(true);
     linksView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tabs->addTab(m_linksPanel, tr("&Linked reviews"));
@@ -152,8 +154,9 @@ QWidget* ReviewPage::buildPlanTab()
     th->setStretchLastSection(false);
     th->resizeSection(RecommendationTreeModel::NumberColumn, widthOf(this, QStringLiteral("10.10")) + 40);
     th->resizeSection(RecommendationTreeModel::TextColumn, 300);
-    th->resizeSection(RecommendationTreeModel::DecisionColumn, widthOf(this, QStringLiteral("Partly agreed")));
-    th->resizeSection(RecommendationTreeModel::ThemesColumn, widthOf(this, QStringLiteral("Voice of the child")));
+    th->resizeSection(RecommendationTreeModel::DecisionColumn,
+                      widthOf(this, QStringLiteral("Partly agreed")));
+    th->resizeSection(RecommendationTreeModel::ThemesColumn, widthOf(this, QStringLiteral("commissioning")));
     th->resizeSection(RecommendationTreeModel::ActionsColumn, widthOf(this, QStringLiteral("Actions")));
     th->setSectionHidden(RecommendationTreeModel::KindColumn, true);
     th->setSectionResizeMode(RecommendationTreeModel::TextColumn, QHeaderView::Stretch);
@@ -195,8 +198,9 @@ QWidget* ReviewPage::buildPlanTab()
     m_actions->setReadOnly(m_readOnly);
     m_actions->setRecommendation(-1); // nothing until a recommendation is chosen
     auto* actionsView = makeTable();
-    actionsView->setWordWrap(false);
-    actionsView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    // One recommendation has a handful of actions: rows grow to show the
+    // whole text, which is what the user came to read.
+    actionsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_actionsPanel = new TablePanel(tr("Actions"), actionsView);
     m_actionsPanel->setModel(m_actions, TablePanel::Filtering::Model);
     m_actionsPanel->setFilterPlaceholder(tr("Filter actions (Ctrl+F)"));
@@ -215,14 +219,17 @@ QWidget* ReviewPage::buildPlanTab()
     QHeaderView* ah = actionsView->horizontalHeader();
     ah->setSectionHidden(ActionTableModel::ReviewColumn, true);
     ah->setSectionHidden(ActionTableModel::RecommendationColumn, true);
+    // Owners are edited in the details beside the table, with room for several.
+    ah->setSectionHidden(ActionTableModel::OwnerColumn, true);
     ah->resizeSection(ActionTableModel::NumberColumn, widthOf(this, QStringLiteral("10.10")));
     ah->resizeSection(ActionTableModel::OwnerColumn, widthOf(this, QStringLiteral("Head of Service")));
     ah->resizeSection(ActionTableModel::TargetColumn, widthOf(this, QStringLiteral("September 2024")));
     ah->resizeSection(ActionTableModel::StatusColumn, widthOf(this, QStringLiteral("Partially complete")));
     ah->resizeSection(ActionTableModel::RagColumn, widthOf(this, QStringLiteral("Amber")));
     ah->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
-    connect(m_actions, &ActionTableModel::editRefused, this,
-            [this, actionsView](const QModelIndex& i, const QString& why) { showRefusal(actionsView, i, why); });
+    connect(
+        m_actions, &ActionTableModel::editRefused, this,
+        [this, actionsView](const QModelIndex& i, const QString& why) { showRefusal(actionsView, i, why); });
     connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] {
         m_detail->setAction(currentActionId());
         m_recs->reload();
@@ -252,15 +259,16 @@ QWidget* ReviewPage::buildPlanTab()
     auto* left = new QSplitter(Qt::Horizontal);
     left->addWidget(m_recPanel);
     left->addWidget(middle);
-    left->setStretchFactor(0, 5);
-    left->setStretchFactor(1, 6);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 1);
+    left->setSizes({560, 540});
 
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 7);
     split->setStretchFactor(1, 3);
-    split->setSizes({1100, 480});
+    split->setSizes({1120, 460});
     return split;
 }
 
@@ -283,7 +291,8 @@ void ReviewPage::updateHeading()
         facts << tr("ref. %1").arg(d.reference);
     if (!d.year.isEmpty())
         facts << d.year;
-    facts << (d.recommendations == 1 ? tr("1 recommendation") : tr("%1 recommendations").arg(d.recommendations));
+    facts << (d.recommendations == 1 ? tr("1 recommendation")
+                                     : tr("%1 recommendations").arg(d.recommendations));
     facts << (d.actions == 1 ? tr("1 action") : tr("%1 actions").arg(d.actions));
     if (d.actions > 0)
         facts << tr("%1% complete").arg(qRound(100.0 * d.complete / d.actions));
@@ -318,13 +327,14 @@ void ReviewPage::recommendationSelected()
     QString html = QStringLiteral("<b>%1 %2</b>").arg(kind, r->number.toHtmlEscaped());
     if (!r->title.isEmpty())
         html += QStringLiteral(" — <b>%1</b>").arg(r->title.toHtmlEscaped());
-    html += QStringLiteral("<br>") + r->text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    html +=
+        QStringLiteral("<br>") + r->text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     if (!r->decisionExplanation.isEmpty())
         html += QStringLiteral("<br><i>%1</i>").arg(r->decisionExplanation.toHtmlEscaped());
     m_recText->setText(html);
     m_responses->setRecommendation(r->id);
-    m_responsesPanel->setTitle(m_responses->rowCount() == 1 ? tr("1 response")
-                                                            : tr("%1 responses").arg(m_responses->rowCount()));
+    m_responsesPanel->setTitle(
+        m_responses->rowCount() == 1 ? tr("1 response") : tr("%1 responses").arg(m_responses->rowCount()));
     m_actions->setRecommendation(r->id);
     m_actionsPanel->setTitle(m_actions->rowCount() == 1 ? tr("1 action")
                                                         : tr("%1 actions").arg(m_actions->rowCount()));
