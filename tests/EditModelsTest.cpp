@@ -146,6 +146,9 @@ TEST_F(SampleFixture, ActionsOfOneRecommendationComeInPlanOrder)
     EXPECT_EQ(model.rowCount(), 0);
     model.setTextFilter(QString());
     EXPECT_EQ(model.rowCount(), 4);
+    // A review page before a recommendation is chosen shows none, not all.
+    model.setRecommendation(-1);
+    EXPECT_EQ(model.rowCount(), 0);
     ReviewListModel reviews(db->connection());
     Tester t2(&reviews, kFatal);
     EXPECT_EQ(reviews.rowCount(), 5);

@@ -224,8 +224,20 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
 
     m_reviews = new ReviewListModel(m_db->connection(), this);
     m_reviewsPanel->setModel(m_reviews, TablePanel::Filtering::Proxy);
+    // Widths from the longest value each column holds, not ResizeToContents,
+    // which measures every title of a national database on each layout.
     QHeaderView* reviewHeader = reviewsView()->horizontalHeader();
-    reviewHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    const QFontMetrics rfm = reviewsView()->fontMetrics();
+    const QPair<int, const char*> reviewWidths[] = {{ReviewListModel::KindColumn, "LCSPR"},
+                                                    {ReviewListModel::ReferenceColumn, "Ref. 0000"},
+                                                    {ReviewListModel::YearColumn, "0000"},
+                                                    {ReviewListModel::PublishedColumn, "September 2024"},
+                                                    {ReviewListModel::RecommendationsColumn, "Recs 00"},
+                                                    {ReviewListModel::ActionsColumn, "Actions"},
+                                                    {ReviewListModel::OverdueColumn, "Overdue"},
+                                                    {ReviewListModel::CompletionColumn, "Complete"}};
+    for (const auto& [column, sample] : reviewWidths)
+        reviewHeader->resizeSection(column, rfm.horizontalAdvance(QLatin1String(sample)) + 18);
     reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
     reviewsView()->setCurrentIndex(reviewsView()->model()->index(0, ReviewListModel::TitleColumn));
 

@@ -54,7 +54,7 @@ void ActionTableModel::setAsOf(const QDate& date)
 // paging there avoids joining tens of thousands of matches back to actions.
 QString ActionTableModel::idSource() const
 {
-    if (m_recommendationId > 0) {
+    if (m_recommendationId != 0) {
         // One recommendation's few actions, in plan order.
         return m_fts.isEmpty() ? QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec "
                                                 "ORDER BY position, id")
@@ -71,7 +71,7 @@ void ActionTableModel::bindScope(QSqlQuery& q) const
 {
     if (!m_fts.isEmpty())
         q.bindValue(QStringLiteral(":fts"), m_fts);
-    if (m_recommendationId > 0)
+    if (m_recommendationId != 0)
         q.bindValue(QStringLiteral(":rec"), m_recommendationId);
 }
 
@@ -101,7 +101,7 @@ void ActionTableModel::refresh()
     m_count = 0;
     m_error.clear();
     QSqlQuery q(m_db);
-    if (m_recommendationId > 0)
+    if (m_recommendationId != 0)
         q.prepare(QStringLiteral("SELECT count(*) FROM (%1) s").arg(idSource()));
     else
         q.prepare(m_fts.isEmpty()
@@ -130,7 +130,7 @@ bool ActionTableModel::loadBlock(int block) const
                   .arg(idSource())
                   .arg(kBlockSize)
                   .arg(block * kBlockSize)
-                  .arg(m_recommendationId > 0 ? QStringLiteral("a.position, a.id") : QStringLiteral("a.id")));
+                  .arg(m_recommendationId != 0 ? QStringLiteral("a.position, a.id") : QStringLiteral("a.id")));
     bindScope(q);
     if (!q.exec()) {
         m_error = q.lastError().text();

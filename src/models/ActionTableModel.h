@@ -48,7 +48,8 @@ public:
     void setTextFilter(const QString& text);
     QString textFilter() const { return m_textFilter; }
     void setAsOf(const QDate& date);
-    // Only the actions of one recommendation, in their plan order; 0 for all.
+    // Only the actions of one recommendation, in their plan order; 0 for all,
+    // -1 for none (a page before a recommendation is chosen).
     void setRecommendation(qint64 recommendationId);
     qint64 recommendationId() const { return m_recommendationId; }
     // The row showing that action, or -1; reads blocks until found.
