@@ -57,13 +57,16 @@ TEST_F(SampleFixture, RecommendationTreeNestsByNumberAndPassesTheModelTester)
     // An edit through the model is stored, and a refusal is reported.
     const QModelIndex text = model.index(0, RecommendationTreeModel::TextColumn, first);
     EXPECT_TRUE(model.setData(text, QStringLiteral("Ensure robust quality assurance.")));
-    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT text FROM recommendations WHERE id = %1").arg(model.idOf(text))),
-              QStringLiteral("Ensure robust quality assurance."));
+    EXPECT_EQ(
+        test::text(*db,
+                   QStringLiteral("SELECT text FROM recommendations WHERE id = %1").arg(model.idOf(text))),
+        QStringLiteral("Ensure robust quality assurance."));
     QSignalSpy refused(&model, &RecommendationTreeModel::editRefused);
     EXPECT_FALSE(model.setData(model.index(1, 0, first), QStringLiteral("1.1"))) << "duplicate number";
     EXPECT_EQ(refused.count(), 1);
     model.setReview(philip);
-    EXPECT_EQ(model.index(0, RecommendationTreeModel::KindColumn).data().toString(), QStringLiteral("Finding"));
+    EXPECT_EQ(model.index(0, RecommendationTreeModel::KindColumn).data().toString(),
+              QStringLiteral("Finding"));
 }
 
 TEST_F(SampleFixture, ResponsesShowEveryRecommendationTheyAnswer)
@@ -79,8 +82,9 @@ TEST_F(SampleFixture, ResponsesShowEveryRecommendationTheyAnswer)
     ASSERT_GT(model.rowCount(), 0);
     bool shared = false;
     for (int row = 0; row < model.rowCount(); ++row)
-        shared = shared || model.index(row, ResponseTableModel::AnswersColumn).data().toString().contains(
-                               QLatin1Char(','));
+        shared =
+            shared ||
+            model.index(row, ResponseTableModel::AnswersColumn).data().toString().contains(QLatin1Char(','));
     EXPECT_TRUE(shared);
     model.setRecommendation(0);
     EXPECT_EQ(model.rowCount(), 0);
@@ -90,9 +94,11 @@ TEST_F(SampleFixture, UpdatesAreListedNewestFirstAndCannotBeEdited)
 {
     UpdateTableModel model(db->connection());
     Tester tester(&model, kFatal);
-    const qint64 action = id(QStringLiteral("SELECT action_id FROM updates GROUP BY action_id ORDER BY count(*) DESC LIMIT 1"));
+    const qint64 action =
+        id(QStringLiteral("SELECT action_id FROM updates GROUP BY action_id ORDER BY count(*) DESC LIMIT 1"));
     model.setAction(action);
-    ASSERT_EQ(model.rowCount(), id(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(action)));
+    ASSERT_EQ(model.rowCount(),
+              id(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(action)));
     EXPECT_FALSE(model.flags(model.index(0, UpdateTableModel::TextColumn)) & Qt::ItemIsEditable);
     EXPECT_FALSE(model.setData(model.index(0, UpdateTableModel::TextColumn), QStringLiteral("rewritten")));
 }
@@ -103,18 +109,23 @@ TEST_F(SampleFixture, PlanVersionsAndReviewLinksPassTheModelTester)
     Tester t1(&versions, kFatal);
     versions.setReview(childX);
     ASSERT_EQ(versions.rowCount(), 8);
-    EXPECT_EQ(versions.index(0, PlanVersionTableModel::DateColumn).data().toString(), QStringLiteral("23/08/2023"));
-    EXPECT_FALSE(versions.setData(versions.index(0, PlanVersionTableModel::DateColumn), QStringLiteral("31/02/2024")));
-    EXPECT_TRUE(versions.setData(versions.index(0, PlanVersionTableModel::DateColumn), QStringLiteral("24/08/2023")));
-    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT date FROM plan_versions WHERE id = %1").arg(versions.idAt(0))),
-              QStringLiteral("2023-08-24"));
+    EXPECT_EQ(versions.index(0, PlanVersionTableModel::DateColumn).data().toString(),
+              QStringLiteral("23/08/2023"));
+    EXPECT_FALSE(
+        versions.setData(versions.index(0, PlanVersionTableModel::DateColumn), QStringLiteral("31/02/2024")));
+    EXPECT_TRUE(
+        versions.setData(versions.index(0, PlanVersionTableModel::DateColumn), QStringLiteral("24/08/2023")));
+    EXPECT_EQ(
+        test::text(*db, QStringLiteral("SELECT date FROM plan_versions WHERE id = %1").arg(versions.idAt(0))),
+        QStringLiteral("2023-08-24"));
 
     ReviewLinkTableModel links(db->connection());
     Tester t2(&links, kFatal);
     links.setReview(philip);
     ASSERT_EQ(links.rowCount(), 3);
     EXPECT_FALSE(links.flags(links.index(0, ReviewLinkTableModel::ReviewColumn)) & Qt::ItemIsEditable);
-    EXPECT_TRUE(links.setData(links.index(0, ReviewLinkTableModel::NoteColumn), QStringLiteral("See Ben, 2016")));
+    EXPECT_TRUE(
+        links.setData(links.index(0, ReviewLinkTableModel::NoteColumn), QStringLiteral("See Ben, 2016")));
 }
 
 TEST_F(SampleFixture, OwnersRenameEverywhereThroughTheModel)
@@ -130,16 +141,18 @@ TEST_F(SampleFixture, OwnersRenameEverywhereThroughTheModel)
     ASSERT_GE(row, 0);
     const qint64 owned = model.index(row, OwnerTableModel::ActionsColumn).data().toInt();
     ASSERT_GT(owned, 0);
-    EXPECT_TRUE(model.setData(model.index(row, OwnerTableModel::NameColumn), QStringLiteral("Kay Jones-Smith")));
-    EXPECT_EQ(id(QStringLiteral("SELECT count(*) FROM actions WHERE owner_text LIKE '%Kay Jones-Smith%'")), owned);
+    EXPECT_TRUE(
+        model.setData(model.index(row, OwnerTableModel::NameColumn), QStringLiteral("Kay Jones-Smith")));
+    EXPECT_EQ(id(QStringLiteral("SELECT count(*) FROM actions WHERE owner_text LIKE '%Kay Jones-Smith%'")),
+              owned);
 }
 
 TEST_F(SampleFixture, ActionsOfOneRecommendationComeInPlanOrder)
 {
     ActionTableModel model(db->connection());
     Tester tester(&model, kFatal);
-    const qint64 rec = id(QStringLiteral("SELECT id FROM recommendations WHERE review_id = %1 AND number = '2'")
-                              .arg(philip));
+    const qint64 rec = id(
+        QStringLiteral("SELECT id FROM recommendations WHERE review_id = %1 AND number = '2'").arg(philip));
     model.setRecommendation(rec);
     ASSERT_EQ(model.rowCount(), 4);
     model.setTextFilter(QStringLiteral("zzzz-no-such-word"));

@@ -41,7 +41,8 @@ public:
                   const QString& owners = QString());
     DeleteImpact impact(qint64 actionId);
     bool remove(qint64 actionId);
-    bool move(qint64 actionId, int delta); // swaps with the previous (-1) / next (+1) action of its recommendation
+    bool move(qint64 actionId,
+              int delta); // swaps with the previous (-1) / next (+1) action of its recommendation
 
     // Links to other actions of the same review, named by action number
     // ("1.2, 3.1"); an unknown number is refused, naming it. Notes of links

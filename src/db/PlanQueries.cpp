@@ -23,7 +23,8 @@ bool PlanQueries::review(qint64 reviewId, ReviewDetail* out)
         "SELECT id, kind, reference, title, body, summary, source, year, initiated, completed, published, "
         "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id), "
         "(SELECT count(*) FROM actions a WHERE a.review_id = r.id), "
-        "(SELECT count(*) FROM actions a WHERE a.review_id = r.id AND a.status IN ('complete', 'superseded')) "
+        "(SELECT count(*) FROM actions a WHERE a.review_id = r.id AND a.status IN ('complete', "
+        "'superseded')) "
         "FROM reviews r WHERE id = ?"));
     q.addBindValue(reviewId);
     if (!exec(q) || !q.next())
@@ -245,8 +246,8 @@ QVector<PlanVersionRow> PlanQueries::planVersions(qint64 reviewId)
     if (!exec(q))
         return rows;
     while (q.next())
-        rows.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString()});
+        rows.append(
+            {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
     return rows;
 }
 
@@ -254,11 +255,12 @@ QVector<ReviewLinkRow> PlanQueries::reviewLinks(qint64 reviewId)
 {
     QVector<ReviewLinkRow> rows;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT l.id, coalesce(l.linked_review_id, 0), coalesce(r.title, l.linked_title), "
-        "coalesce(r.reference, l.linked_reference), coalesce(CAST(coalesce(r.year, l.linked_year) AS TEXT), ''), "
-        "l.note FROM review_links l LEFT JOIN reviews r ON r.id = l.linked_review_id "
-        "WHERE l.review_id = ? ORDER BY l.id"));
+    q.prepare(
+        QStringLiteral("SELECT l.id, coalesce(l.linked_review_id, 0), coalesce(r.title, l.linked_title), "
+                       "coalesce(r.reference, l.linked_reference), coalesce(CAST(coalesce(r.year, "
+                       "l.linked_year) AS TEXT), ''), "
+                       "l.note FROM review_links l LEFT JOIN reviews r ON r.id = l.linked_review_id "
+                       "WHERE l.review_id = ? ORDER BY l.id"));
     q.addBindValue(reviewId);
     if (!exec(q))
         return rows;

@@ -16,7 +16,7 @@ struct ReviewDetail
     qint64 id = 0;
     QString kind; // code
     QString reference, title, body, summary, source;
-    QString year;                          // "" when unknown
+    QString year;                            // "" when unknown
     QString initiated, completed, published; // partial ISO
     int recommendations = 0;
     int actions = 0;
@@ -57,7 +57,7 @@ struct ActionDetail
     QString targetText, revisedTargetText;
     TargetDate target, revisedTarget;
     QString status, statusText, rag, successMeasure, evidence;
-    QStringList links; // "1.2 — As action 1.2"
+    QStringList links;     // "1.2 — As action 1.2"
     QString linkedNumbers; // "1.2, 3.1" as the editor takes them
 };
 

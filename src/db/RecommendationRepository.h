@@ -17,7 +17,7 @@ class RecommendationRepository
 public:
     enum class Field
     {
-        Number,   // unique within the review; keeps sort_key in step; may not be blank
+        Number, // unique within the review; keeps sort_key in step; may not be blank
         Title,
         Text,     // a recommendation needs its text or its title
         Kind,     // "recommendation" / "finding" (code or written form)

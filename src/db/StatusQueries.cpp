@@ -63,8 +63,9 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
     out->clear();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, reference, title, kind, coalesce(year, 0), coalesce(published, '') FROM reviews "
-                               "ORDER BY position, id"))) {
+    if (!q.exec(QStringLiteral(
+            "SELECT id, reference, title, kind, coalesce(year, 0), coalesce(published, '') FROM reviews "
+            "ORDER BY position, id"))) {
         m_error = q.lastError().text();
         return false;
     }
@@ -95,8 +96,9 @@ bool StatusQueries::byReview(const QDate& asOf, QVector<ReviewFigures>* out)
 
     QSqlQuery acts(m_db);
     acts.setForwardOnly(true);
-    if (!acts.exec(QStringLiteral("SELECT review_id, count(*), sum(CASE WHEN status IN ('complete', 'superseded') "
-                                  "THEN 1 ELSE 0 END) FROM actions GROUP BY review_id"))) {
+    if (!acts.exec(
+            QStringLiteral("SELECT review_id, count(*), sum(CASE WHEN status IN ('complete', 'superseded') "
+                           "THEN 1 ELSE 0 END) FROM actions GROUP BY review_id"))) {
         m_error = acts.lastError().text();
         return false;
     }

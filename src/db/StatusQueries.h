@@ -12,7 +12,7 @@ struct ReviewFigures
     qint64 reviewId = 0;
     QString reference;
     QString title;
-    QString kind; // short label: SCR, LCSPR, RR, S11, Audit
+    QString kind;      // short label: SCR, LCSPR, RR, S11, Audit
     QString year;      // "" when unknown
     QString published; // partial ISO, "" when unpublished
     int recommendations = 0;

@@ -4,8 +4,8 @@
 #include "TablePanel.h"
 #include "db/Database.h"
 #include "db/PlanQueries.h"
-#include "pages/ReviewPage.h"
 #include "io/SampleData.h"
+#include "pages/ReviewPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -147,8 +147,8 @@ int GuiLauncher::runScreenshot(const QStringList& args)
     const bool reviewView = view.startsWith(QLatin1String("review:"));
     if (view != QLatin1String("actions") && view != QLatin1String("reviews") && !reviewView)
         return fail(1, QStringLiteral("screenshot: --view must be reviews, actions or review:REF"));
-    static const QStringList tabs{QStringLiteral("plan"), QStringLiteral("details"), QStringLiteral("versions"),
-                                  QStringLiteral("links")};
+    static const QStringList tabs{QStringLiteral("plan"), QStringLiteral("details"),
+                                  QStringLiteral("versions"), QStringLiteral("links")};
     const int tab = tabs.indexOf(p.value(QStringLiteral("tab")));
     if (tab < 0)
         return fail(1, QStringLiteral("screenshot: --tab must be plan, details, versions or links"));
@@ -165,8 +165,9 @@ int GuiLauncher::runScreenshot(const QStringList& args)
         const QString ref = view.mid(int(qstrlen("review:")));
         reviewId = PlanQueries(db->connection()).findReview(ref);
         if (reviewId == 0)
-            return fail(1, QStringLiteral("screenshot: no single review has the id, reference or title “%1”")
-                               .arg(ref));
+            return fail(
+                1,
+                QStringLiteral("screenshot: no single review has the id, reference or title “%1”").arg(ref));
     }
     MainWindow window;
     window.setDatabase(std::move(db));

@@ -56,11 +56,12 @@ QString ActionTableModel::idSource() const
 {
     if (m_recommendationId != 0) {
         // One recommendation's few actions, in plan order.
-        return m_fts.isEmpty() ? QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec "
-                                                "ORDER BY position, id")
-                               : QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec AND id IN "
-                                                "(SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts) "
-                                                "ORDER BY position, id");
+        return m_fts.isEmpty()
+                   ? QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec "
+                                    "ORDER BY position, id")
+                   : QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec AND id IN "
+                                    "(SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts) "
+                                    "ORDER BY position, id");
     }
     if (m_fts.isEmpty())
         return QStringLiteral("SELECT id FROM actions ORDER BY id");
@@ -121,16 +122,17 @@ bool ActionTableModel::loadBlock(int block) const
     q.setForwardOnly(true);
     // The inner query walks only the actions index to find the block's ids;
     // the joins then run for 128 rows, however deep the block.
-    q.prepare(QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, "
-                             "a.target_precision, a.target_due, a.status, a.status_text, a.rag, a.number "
-                             "FROM actions a JOIN reviews r ON r.id = a.review_id "
-                             "JOIN recommendations c ON c.id = a.recommendation_id "
-                             "WHERE a.id IN (%1 LIMIT %2 OFFSET %3) "
-                             "ORDER BY %4")
-                  .arg(idSource())
-                  .arg(kBlockSize)
-                  .arg(block * kBlockSize)
-                  .arg(m_recommendationId != 0 ? QStringLiteral("a.position, a.id") : QStringLiteral("a.id")));
+    q.prepare(
+        QStringLiteral("SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, "
+                       "a.target_precision, a.target_due, a.status, a.status_text, a.rag, a.number "
+                       "FROM actions a JOIN reviews r ON r.id = a.review_id "
+                       "JOIN recommendations c ON c.id = a.recommendation_id "
+                       "WHERE a.id IN (%1 LIMIT %2 OFFSET %3) "
+                       "ORDER BY %4")
+            .arg(idSource())
+            .arg(kBlockSize)
+            .arg(block * kBlockSize)
+            .arg(m_recommendationId != 0 ? QStringLiteral("a.position, a.id") : QStringLiteral("a.id")));
     bindScope(q);
     if (!q.exec()) {
         m_error = q.lastError().text();

@@ -19,7 +19,8 @@ QVector<RecordTableModel::Record> OwnerTableModel::load()
 {
     QVector<Record> rows;
     for (const OwnerRow& o : PlanQueries(database()).owners())
-        rows.append({o.id, {Cell{o.name, {}, {}, {}}, Cell{o.agency, {}, {}, {}}, Cell{o.actions, {}, {}, {}}}});
+        rows.append(
+            {o.id, {Cell{o.name, {}, {}, {}}, Cell{o.agency, {}, {}, {}}, Cell{o.actions, {}, {}, {}}}});
     return rows;
 }
 

@@ -25,10 +25,11 @@ QVector<RecordTableModel::Record> PlanVersionTableModel::load()
     if (m_reviewId == 0)
         return rows;
     for (const PlanVersionRow& v : PlanQueries(database()).planVersions(m_reviewId)) {
-        rows.append({v.id,
-                     {Cell{v.version, {}, {}, {}},
-                      Cell{PartialDate::toDisplayString(v.date), PartialDate::toDisplayString(v.date), {}, {}},
-                      Cell{v.comment, {}, v.comment, {}}}});
+        rows.append(
+            {v.id,
+             {Cell{v.version, {}, {}, {}},
+              Cell{PartialDate::toDisplayString(v.date), PartialDate::toDisplayString(v.date), {}, {}},
+              Cell{v.comment, {}, v.comment, {}}}});
     }
     return rows;
 }

@@ -42,7 +42,8 @@ void RecommendationTreeModel::reload()
             for (int i = 0; i < m_nodes.size(); ++i) {
                 if (!m_nodes.at(i).children.isEmpty()) {
                     const QModelIndex p = createIndex(m_nodes.at(i).rowInParent, 0, quintptr(i));
-                    emit dataChanged(index(0, 0, p), index(m_nodes.at(i).children.size() - 1, ColumnCount - 1, p));
+                    emit dataChanged(index(0, 0, p),
+                                     index(m_nodes.at(i).children.size() - 1, ColumnCount - 1, p));
                 }
             }
         }
@@ -93,8 +94,7 @@ QModelIndex RecommendationTreeModel::index(int row, int column, const QModelInde
 {
     if (column < 0 || column >= ColumnCount || row < 0)
         return QModelIndex();
-    const QVector<int>& siblings =
-        parent.isValid() ? m_nodes.at(int(parent.internalId())).children : m_roots;
+    const QVector<int>& siblings = parent.isValid() ? m_nodes.at(int(parent.internalId())).children : m_roots;
     if (row >= siblings.size())
         return QModelIndex();
     return createIndex(row, column, quintptr(siblings.at(row)));
@@ -140,10 +140,12 @@ QVariant RecommendationTreeModel::data(const QModelIndex& index, int role) const
         case TextColumn:
             if (r->title.isEmpty())
                 return r->text.simplified();
-            return r->text.isEmpty() ? r->title : QStringLiteral("%1 — %2").arg(r->title, r->text.simplified());
+            return r->text.isEmpty() ? r->title
+                                     : QStringLiteral("%1 — %2").arg(r->title, r->text.simplified());
         case DecisionColumn: {
             Decision d = Decision::None;
-            return decision::fromCode(r->decision, &d) && d != Decision::None ? decision::label(d) : QString();
+            return decision::fromCode(r->decision, &d) && d != Decision::None ? decision::label(d)
+                                                                              : QString();
         }
         case ThemesColumn:
             return r->themes.join(QStringLiteral(", "));

@@ -29,7 +29,8 @@ QVector<RecordTableModel::Record> ReviewLinkTableModel::load()
             name += QStringLiteral(" (%1)").arg(l.reference);
         const QString where =
             l.linkedReviewId > 0 ? tr("In this database") : tr("Not in this database: known by name only");
-        rows.append({l.id, {Cell{name, {}, where, {}}, Cell{l.year, {}, {}, {}}, Cell{l.note, {}, l.note, {}}}});
+        rows.append(
+            {l.id, {Cell{name, {}, where, {}}, Cell{l.year, {}, {}, {}}, Cell{l.note, {}, l.note, {}}}});
     }
     return rows;
 }

@@ -30,7 +30,9 @@ QVector<RecordTableModel::Record> UpdateTableModel::load()
         const QString date = u.date.isEmpty() ? tr("Undated") : PartialDate::toDisplayString(u.date);
         rows.append({u.id,
                      {Cell{date, {}, u.label, {}},
-                      Cell{r == Rag::None ? QString() : rag::label(r), {}, {},
+                      Cell{r == Rag::None ? QString() : rag::label(r),
+                           {},
+                           {},
                            r == Rag::None ? QColor() : rag::colour(r)},
                       Cell{u.author, {}, {}, {}}, Cell{u.text, {}, u.text, {}}}});
     }

@@ -24,7 +24,10 @@ namespace {
 class AgencyDelegate : public QStyledItemDelegate
 {
 public:
-    AgencyDelegate(QStringList names, QObject* parent) : QStyledItemDelegate(parent), m_names(std::move(names)) {}
+    AgencyDelegate(QStringList names, QObject* parent)
+        : QStyledItemDelegate(parent), m_names(std::move(names))
+    {
+    }
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
     {
         auto* box = new QComboBox(parent);
@@ -48,7 +51,8 @@ private:
 
 } // namespace
 
-OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent) : QDialog(parent), m_db(std::move(db))
+OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent)
+    : QDialog(parent), m_db(std::move(db))
 {
     setWindowTitle(tr("Agencies and owners"));
     m_model = new OwnerTableModel(m_db, this);
@@ -66,16 +70,17 @@ OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent) : QD
     QHeaderView* h = view->horizontalHeader();
     h->setSectionResizeMode(OwnerTableModel::NameColumn, QHeaderView::Stretch);
     h->resizeSection(OwnerTableModel::AgencyColumn, fontMetrics().horizontalAdvance(QStringLiteral(
-                                                        "Gloucestershire Hospitals NHS Foundation Trust")) / 2 + 40);
+                                                        "Gloucestershire Hospitals NHS Foundation Trust")) /
+                                                            2 +
+                                                        40);
     h->setSectionResizeMode(OwnerTableModel::AgencyColumn, QHeaderView::Stretch);
     h->setSectionResizeMode(OwnerTableModel::ActionsColumn, QHeaderView::ResizeToContents);
 
     m_error = new QLabel;
     m_error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
     m_error->setWordWrap(true);
-    connect(m_model, &RecordTableModel::editRefused, this, [this](const QModelIndex&, const QString& why) {
-        m_error->setText(why);
-    });
+    connect(m_model, &RecordTableModel::editRefused, this,
+            [this](const QModelIndex&, const QString& why) { m_error->setText(why); });
     connect(m_model, &RecordTableModel::saved, m_error, &QLabel::clear);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -87,15 +92,15 @@ OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent) : QD
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(addOwnerButton, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add owner"), tr("Name or role:"), QLineEdit::Normal,
-                                                   QString(), &ok);
+        const QString name = QInputDialog::getText(this, tr("Add owner"), tr("Name or role:"),
+                                                   QLineEdit::Normal, QString(), &ok);
         if (ok)
             addOwner(name);
     });
     connect(addAgencyButton, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add agency"), tr("Agency name:"), QLineEdit::Normal,
-                                                   QString(), &ok);
+        const QString name = QInputDialog::getText(this, tr("Add agency"), tr("Agency name:"),
+                                                   QLineEdit::Normal, QString(), &ok);
         if (ok)
             addAgency(name);
     });
@@ -136,7 +141,8 @@ bool OwnersDialog::addAgency(const QString& name)
         m_error->setText(repo.errorString());
         return false;
     }
-    view()->setItemDelegateForColumn(OwnerTableModel::AgencyColumn, new AgencyDelegate(repo.agencyNames(), this));
+    view()->setItemDelegateForColumn(OwnerTableModel::AgencyColumn,
+                                     new AgencyDelegate(repo.agencyNames(), this));
     m_error->setText(tr("Agency “%1” added.").arg(name.trimmed()));
     return true;
 }

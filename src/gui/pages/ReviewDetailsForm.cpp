@@ -23,7 +23,8 @@ ReviewDetailsForm::ReviewDetailsForm(QSqlDatabase db, qint64 reviewId, bool read
     for (const ChoiceDelegate::Choice& c : ChoiceDelegate::reviewKindChoices())
         m_kind->addItem(c.label, c.code);
     m_kind->setEnabled(!readOnly);
-    connect(m_kind, &QComboBox::activated, this, [this] { commit(Field::Kind, m_kind->currentData().toString()); });
+    connect(m_kind, &QComboBox::activated, this,
+            [this] { commit(Field::Kind, m_kind->currentData().toString()); });
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -47,7 +48,8 @@ ReviewDetailsForm::ReviewDetailsForm(QSqlDatabase db, qint64 reviewId, bool read
         edit->setReadOnly(readOnly);
         m_lines.insert(int(l.field), edit);
         const Field field = l.field;
-        connect(edit, &QLineEdit::editingFinished, this, [this, edit, field] { commit(field, edit->text()); });
+        connect(edit, &QLineEdit::editingFinished, this,
+                [this, edit, field] { commit(field, edit->text()); });
         form->addRow(tr(l.label), withError(edit, l.field));
     }
     m_summary = new QPlainTextEdit;

@@ -1,6 +1,5 @@
-#include "ReviewPage.h"
-
 #include "ActionDetailPane.h"
+#include "ReviewPage.h"
 #include "TablePanel.h"
 #include "db/ActionRepository.h"
 #include "db/PlanQueries.h"
@@ -77,20 +76,22 @@ bool ReviewPage::addRow(TablePanel* panel, bool child)
             return false;
         }
         m_responses->setRecommendation(rec);
-        editNew(m_responsesPanel, m_responses->index(m_responses->rowOf(id), ResponseTableModel::ResponseColumn));
+        editNew(m_responsesPanel,
+                m_responses->index(m_responses->rowOf(id), ResponseTableModel::ResponseColumn));
         return true;
     }
     if (panel == m_versionsPanel) {
         ReviewRepository repo(m_db);
         const QString version = QStringLiteral("%1.0").arg(m_versions->rowCount() + 1);
-        const qint64 id = repo.addPlanVersion(m_reviewId, version, QDate::currentDate().toString(Qt::ISODate),
-                                              QString());
+        const qint64 id =
+            repo.addPlanVersion(m_reviewId, version, QDate::currentDate().toString(Qt::ISODate), QString());
         if (id == 0) {
             emit message(repo.errorString());
             return false;
         }
         m_versions->reload();
-        editNew(m_versionsPanel, m_versions->index(m_versions->rowOf(id), PlanVersionTableModel::CommentColumn));
+        editNew(m_versionsPanel,
+                m_versions->index(m_versions->rowOf(id), PlanVersionTableModel::CommentColumn));
         return true;
     }
     if (panel == m_linksPanel) {
@@ -160,8 +161,9 @@ bool ReviewPage::deleteRow(TablePanel* panel)
             return false;
         ActionRepository repo(m_db);
         const QString goes = repo.impact(id).describe();
-        if (!confirm(tr("Delete this action?"), goes.isEmpty() ? tr("Nothing else goes with it.")
-                                                               : tr("With it go %1. This cannot be undone.").arg(goes)))
+        if (!confirm(tr("Delete this action?"), goes.isEmpty()
+                                                    ? tr("Nothing else goes with it.")
+                                                    : tr("With it go %1. This cannot be undone.").arg(goes)))
             return false;
         if (!repo.remove(id)) {
             emit message(repo.errorString());
@@ -195,10 +197,11 @@ bool ReviewPage::deleteRow(TablePanel* panel)
             return repo.remove(id) || (*e = repo.errorString(), false);
         });
     if (panel == m_versionsPanel)
-        return removeRecord(panel, m_versions, tr("Delete this plan version?"), [this](qint64 id, QString* e) {
-            ReviewRepository repo(m_db);
-            return repo.removePlanVersion(id) || (*e = repo.errorString(), false);
-        });
+        return removeRecord(panel, m_versions, tr("Delete this plan version?"),
+                            [this](qint64 id, QString* e) {
+                                ReviewRepository repo(m_db);
+                                return repo.removePlanVersion(id) || (*e = repo.errorString(), false);
+                            });
     if (panel == m_linksPanel)
         return removeRecord(panel, m_links, tr("Remove this link?"), [this](qint64 id, QString* e) {
             ReviewRepository repo(m_db);
