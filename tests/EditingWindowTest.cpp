@@ -2,10 +2,12 @@
 #include "db/PlanQueries.h"
 #include "gui/MainWindow.h"
 #include "gui/TablePanel.h"
+#include "gui/dialogs/OwnersDialog.h"
 #include "gui/editors/TargetDateEdit.h"
 #include "gui/pages/ActionDetailPane.h"
 #include "gui/pages/ReviewPage.h"
 #include "models/ActionTableModel.h"
+#include "models/OwnerTableModel.h"
 #include "models/RecommendationTreeModel.h"
 
 #include <QApplication>
@@ -276,4 +278,30 @@ TEST(EditingWindow, AltDownMovesAnActionWithinItsRecommendation)
     settle();
     EXPECT_EQ(view->model()->index(1, 0).data(ActionTableModel::ActionIdRole).toLongLong(), first);
     EXPECT_EQ(view->currentIndex().row(), 1) << "the moved action stays selected";
+}
+
+TEST(OwnersDialog, RenamesAnOwnerOnEveryActionAndRefusesRemovingOneInUse)
+{
+    Fixture f;
+    OwnersDialog dialog(f.db->connection(), false, &f.window);
+    dialog.show();
+    OwnerTableModel* model = dialog.model();
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, OwnerTableModel::NameColumn).data().toString() == QLatin1String("Kay Jones"))
+            row = r;
+    }
+    ASSERT_GE(row, 0);
+    if (!qEnvironmentVariableIsEmpty("RT_SAVE_SCREENSHOTS"))
+        dialog.grab().save(qEnvironmentVariable("RT_SAVE_SCREENSHOTS") + QStringLiteral("/owners.png"));
+    dialog.view()->setCurrentIndex(dialog.view()->model()->index(row, OwnerTableModel::NameColumn));
+    EXPECT_FALSE(dialog.removeCurrent()) << "Kay Jones still owns actions";
+    EXPECT_GT(f.count(QStringLiteral("SELECT count(*) FROM owners WHERE name = 'Kay Jones'")), 0);
+    EXPECT_TRUE(
+        model->setData(model->index(row, OwnerTableModel::NameColumn), QStringLiteral("Kay Jones-Smith")));
+    EXPECT_EQ(f.count(QStringLiteral("SELECT count(*) FROM actions WHERE owner_text LIKE '%Kay Jones%' AND "
+                                     "owner_text NOT LIKE '%Kay Jones-Smith%'")),
+              0);
+    EXPECT_TRUE(dialog.addOwner(QStringLiteral("Zara Quinn")));
+    EXPECT_EQ(f.count(QStringLiteral("SELECT count(*) FROM owners WHERE name = 'Zara Quinn'")), 1);
 }

@@ -15,24 +15,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::PartialDate", text);
 }
 
-// Full month names, their three-letter abbreviations, and "Sept".
-int monthFromName(const QString& name)
-{
-    static const QStringList full = {
-        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
-        QStringLiteral("april"),   QStringLiteral("may"),      QStringLiteral("june"),
-        QStringLiteral("july"),    QStringLiteral("august"),   QStringLiteral("september"),
-        QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december")};
-    const QString n = name.toLower();
-    if (n == QLatin1String("sept"))
-        return 9;
-    for (int i = 0; i < full.size(); ++i) {
-        if (full.at(i) == n || (n.size() == 3 && full.at(i).startsWith(n)))
-            return i + 1;
-    }
-    return 0;
-}
-
 // Review, plan and update dates are recent history; a year outside this is a typing slip.
 bool plausibleYear(int year)
 {
@@ -111,7 +93,7 @@ bool PartialDate::parse(const QString& text, QString* iso, QString* error)
         QStringLiteral("^(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?([A-Za-z]+)\\.?,?\\s+(\\d{4})$"),
         QRegularExpression::CaseInsensitiveOption);
     if (const auto m = named.match(t); m.hasMatch()) {
-        const int mo = monthFromName(m.captured(2));
+        const int mo = TargetDate::monthFromName(m.captured(2));
         if (mo == 0)
             return fail(notADate);
         const int y = m.captured(3).toInt();

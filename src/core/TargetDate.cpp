@@ -13,26 +13,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::TargetDate", text);
 }
 
-// Month names and the abbreviations plans use ("Sept", "Dec").
-int monthFromName(const QString& name)
-{
-    static const QStringList full = {
-        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
-        QStringLiteral("april"),   QStringLiteral("may"),      QStringLiteral("june"),
-        QStringLiteral("july"),    QStringLiteral("august"),   QStringLiteral("september"),
-        QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december")};
-    const QString n = name.toLower();
-    if (n.size() < 3)
-        return 0;
-    if (n == QLatin1String("sept"))
-        return 9;
-    for (int i = 0; i < full.size(); ++i) {
-        if (full.at(i) == n || (n.size() == 3 && full.at(i).startsWith(n)))
-            return i + 1;
-    }
-    return 0;
-}
-
 bool plausibleYear(int year)
 {
     return year >= 1900 && year <= 2200;
@@ -87,6 +67,25 @@ TargetDate TargetDate::ongoing()
     TargetDate t;
     t.m_precision = Precision::Ongoing;
     return t;
+}
+
+int TargetDate::monthFromName(const QString& name)
+{
+    static const QStringList full = {
+        QStringLiteral("january"), QStringLiteral("february"), QStringLiteral("march"),
+        QStringLiteral("april"),   QStringLiteral("may"),      QStringLiteral("june"),
+        QStringLiteral("july"),    QStringLiteral("august"),   QStringLiteral("september"),
+        QStringLiteral("october"), QStringLiteral("november"), QStringLiteral("december")};
+    const QString n = name.toLower();
+    if (n.size() < 3)
+        return 0;
+    if (n == QLatin1String("sept"))
+        return 9;
+    for (int i = 0; i < full.size(); ++i) {
+        if (full.at(i) == n || (n.size() == 3 && full.at(i).startsWith(n)))
+            return i + 1;
+    }
+    return 0;
 }
 
 bool TargetDate::parse(const QString& input, TargetDate* out, QString* error)

@@ -29,6 +29,8 @@ public:
     // Reads a written target. Returns false and sets *error for a form it does
     // not know; an empty text is a valid "no target".
     static bool parse(const QString& text, TargetDate* out, QString* error = nullptr);
+    // 1–12 for a month name or an abbreviation plans use ("Dec", "Sept"); 0 otherwise.
+    static int monthFromName(const QString& name);
     static TargetDate fromStorage(const QString& precision, const QString& isoDate);
 
     Precision precision() const { return m_precision; }

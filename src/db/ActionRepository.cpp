@@ -20,12 +20,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::ActionRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 // "A; B" → ["A", "B"]: each name simplified, blanks and repeats (any capitals)
 // dropped, so the owner text and the owner rows always say the same thing.
 QStringList splitOwners(const QString& value)
@@ -54,74 +48,9 @@ QString targetError(const QString& value, const QString& reason)
     return sentence;
 }
 
-struct Sibling
-{
-    qint64 id;
-    int position;
-};
-
-enum class MoveResult
-{
-    Moved,
-    AlreadyFirst,
-    AlreadyLast,
-    NotFound
-};
-
-// Plans moving one of the siblings (in display order) by delta places and
-// lists the rows whose position changes. Imported data may give siblings the
-// same position; then they are first numbered 1..n so the swap shows.
-MoveResult planMove(const QVector<Sibling>& ordered, qint64 id, int delta, QVector<Sibling>* changes)
-{
-    int index = -1;
-    for (int i = 0; i < ordered.size(); ++i) {
-        if (ordered.at(i).id == id)
-            index = i;
-    }
-    if (index < 0)
-        return MoveResult::NotFound;
-    const int target = index + delta;
-    if (target < 0)
-        return MoveResult::AlreadyFirst;
-    if (target >= ordered.size())
-        return MoveResult::AlreadyLast;
-
-    QVector<int> positions;
-    bool ties = false;
-    for (int i = 0; i < ordered.size(); ++i) {
-        positions << ordered.at(i).position;
-        if (i > 0 && positions.at(i) <= positions.at(i - 1))
-            ties = true;
-    }
-    if (ties) {
-        for (int i = 0; i < positions.size(); ++i)
-            positions[i] = i + 1;
-    }
-    QVector<Sibling> order = ordered;
-    order.move(index, target);
-    for (int i = 0; i < order.size(); ++i) {
-        if (order.at(i).position != positions.at(i))
-            changes->append({order.at(i).id, positions.at(i)});
-    }
-    return MoveResult::Moved;
-}
-
 } // namespace
 
-ActionRepository::ActionRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool ActionRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool ActionRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The change was not saved: %1").arg(q.lastError().text()));
-}
+ActionRepository::ActionRepository(QSqlDatabase& db) : Repository(db) {}
 
 bool ActionRepository::setField(qint64 actionId, Field field, const QString& value)
 {
@@ -131,7 +60,7 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     switch (field) {
     case Field::Number:
         sql = QStringLiteral("number = ?");
-        values << str(value.trimmed());
+        values << sqlText(value.trimmed());
         break;
     case Field::Text:
         if (value.trimmed().isEmpty())
@@ -142,7 +71,7 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     case Field::Owner:
         owners = splitOwners(value);
         sql = QStringLiteral("owner_text = ?");
-        values << str(owners.join(QStringLiteral("; ")));
+        values << sqlText(owners.join(QStringLiteral("; ")));
         break;
     case Field::Target:
     case Field::RevisedTarget: {
@@ -152,7 +81,7 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
             return fail(targetError(value, error));
         const QString prefix = field == Field::Target ? QString() : QStringLiteral("revised_");
         sql = QStringLiteral("%1target_text = ?, %1target_precision = ?, %1target_due = ?").arg(prefix);
-        values << str(value.trimmed()) << t.precisionCode()
+        values << sqlText(value.trimmed()) << t.precisionCode()
                << (t.isDated() ? QVariant(t.due().toString(Qt::ISODate)) : QVariant());
         break;
     }
@@ -164,7 +93,7 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
                    "Complete or Superseded.")
                     .arg(value));
         sql = QStringLiteral("status = ?, status_text = ?");
-        values << status::code(s) << str(value.trimmed());
+        values << status::code(s) << sqlText(value.trimmed());
         break;
     }
     case Field::Rag: {
@@ -177,11 +106,11 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     }
     case Field::SuccessMeasure:
         sql = QStringLiteral("success_measure = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     case Field::Evidence:
         sql = QStringLiteral("evidence = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     }
 
@@ -255,7 +184,7 @@ bool ActionRepository::setOwners(qint64 actionId, const QStringList& names)
     // so a later rename of the owner finds it in the text.
     QSqlQuery text(m_db);
     text.prepare(QStringLiteral("UPDATE actions SET owner_text = ? WHERE id = ?"));
-    text.addBindValue(str(spelled.join(QStringLiteral("; "))));
+    text.addBindValue(sqlText(spelled.join(QStringLiteral("; "))));
     text.addBindValue(actionId);
     return run(text);
 }
@@ -323,11 +252,11 @@ qint64 ActionRepository::create(qint64 recommendationId, const QString& text, co
         "WHERE recommendation_id = ?), ?, ?, ?, ?, ?)"));
     ins.addBindValue(reviewId);
     ins.addBindValue(recommendationId);
-    ins.addBindValue(str(number));
+    ins.addBindValue(sqlText(number));
     ins.addBindValue(recommendationId);
     ins.addBindValue(text);
-    ins.addBindValue(str(ownerNames.join(QStringLiteral("; "))));
-    ins.addBindValue(str(target.trimmed()));
+    ins.addBindValue(sqlText(ownerNames.join(QStringLiteral("; "))));
+    ins.addBindValue(sqlText(target.trimmed()));
     ins.addBindValue(t.precisionCode());
     ins.addBindValue(t.isDated() ? QVariant(t.due().toString(Qt::ISODate)) : QVariant());
     if (!run(ins))
@@ -383,16 +312,9 @@ bool ActionRepository::move(qint64 actionId, int delta)
         siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
 
     QVector<Sibling> changes;
-    switch (planMove(siblings, actionId, delta, &changes)) {
-    case MoveResult::NotFound:
-        return fail(tr("The action was not moved: it no longer exists."));
-    case MoveResult::AlreadyFirst:
-        return fail(tr("Already first."));
-    case MoveResult::AlreadyLast:
-        return fail(tr("Already last."));
-    case MoveResult::Moved:
-        break;
-    }
+    if (!checkMove(planMove(siblings, actionId, delta, &changes),
+                   tr("The action was not moved: it no longer exists.")))
+        return false;
     QSqlQuery set(m_db);
     set.prepare(QStringLiteral("UPDATE actions SET position = ?, version = version + 1 WHERE id = ?"));
     for (const Sibling& s : changes) {

@@ -1,19 +1,18 @@
 #pragma once
 
 #include "DeleteImpact.h"
+#include "Repository.h"
 
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 
-class QSqlQuery;
-
 namespace rt {
 
 // Single-field edits of an action, each validated and committed on its own,
 // so an edit is either saved or refused with a reason — never half-saved.
-class ActionRepository
+class ActionRepository : public Repository
 {
 public:
     enum class Field
@@ -49,18 +48,11 @@ public:
     // kept are kept.
     bool setLinkedNumbers(qint64 actionId, const QString& numbers);
 
-    QString errorString() const { return m_error; }
-
 private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
     // Replaces the action's owners by these names, creating unknown owners,
     // and writes the owner text with each name as the owners list spells it.
     bool setOwners(qint64 actionId, const QStringList& names);
     QString nextNumber(qint64 recommendationId, const QString& recommendationNumber);
-
-    QSqlDatabase& m_db;
-    QString m_error;
 };
 
 } // namespace rt

@@ -19,12 +19,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::OwnerRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 QVariant idOrNull(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant();
@@ -56,20 +50,7 @@ QString replaceOwner(const QString& ownerText, const QString& oldName, const QSt
 
 } // namespace
 
-OwnerRepository::OwnerRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool OwnerRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool OwnerRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The change was not saved: %1").arg(q.lastError().text()));
-}
+OwnerRepository::OwnerRepository(QSqlDatabase& db) : Repository(db) {}
 
 qint64 OwnerRepository::addOwner(const QString& name, qint64 agencyId)
 {
@@ -189,7 +170,7 @@ bool OwnerRepository::renameOwner(qint64 ownerId, const QString& newName)
             return false;
         const QString ownerText = read.next() ? read.value(0).toString() : QString();
         read.finish();
-        write.addBindValue(str(replaceOwner(ownerText, oldName, finalName)));
+        write.addBindValue(sqlText(replaceOwner(ownerText, oldName, finalName)));
         write.addBindValue(actionId);
         if (!run(write))
             return false;
@@ -290,7 +271,7 @@ qint64 OwnerRepository::addAgency(const QString& name, const QString& shortName)
     ins.prepare(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
                                "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
     ins.addBindValue(n);
-    ins.addBindValue(str(shortName.simplified()));
+    ins.addBindValue(sqlText(shortName.simplified()));
     if (!run(ins))
         return 0;
     const qint64 id = ins.lastInsertId().toLongLong();
@@ -327,7 +308,7 @@ bool OwnerRepository::setAgencyShortName(qint64 agencyId, const QString& shortNa
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE agencies SET short_name = ? WHERE id = ?"));
-    q.addBindValue(str(shortName.simplified()));
+    q.addBindValue(sqlText(shortName.simplified()));
     q.addBindValue(agencyId);
     if (!run(q))
         return false;

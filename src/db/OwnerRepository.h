@@ -1,15 +1,15 @@
 #pragma once
 
+#include "Repository.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
-class QSqlQuery;
-
 namespace rt {
 
 // The shared lists of owners and agencies, picked everywhere with completion.
-class OwnerRepository
+class OwnerRepository : public Repository
 {
 public:
     explicit OwnerRepository(QSqlDatabase& db);
@@ -30,17 +30,10 @@ public:
     QStringList ownerNames(); // sorted case-insensitively, for completers
     QStringList agencyNames();
 
-    QString errorString() const { return m_error; }
-
 private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
     // Why the name cannot be an agency's (another agency's name or alias), or empty.
     QString agencyNameClash(const QString& name, qint64 exceptId);
     QStringList names(const QString& sql);
-
-    QSqlDatabase& m_db;
-    QString m_error;
 };
 
 } // namespace rt

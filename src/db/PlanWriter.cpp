@@ -1,5 +1,7 @@
 #include "PlanWriter.h"
 
+#include "Repository.h"
+
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QVariant>
@@ -11,12 +13,6 @@ namespace {
 QVariant nullIfEmpty(const QString& s)
 {
     return s.isEmpty() ? QVariant() : QVariant(s);
-}
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
 }
 
 QVariant dueOrNull(const TargetDate& t)
@@ -83,7 +79,7 @@ qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
     QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
                                              "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
     ins.addBindValue(n);
-    ins.addBindValue(str(shortName.trimmed()));
+    ins.addBindValue(sqlText(shortName.trimmed()));
     if (!run(ins, "agency"))
         return 0;
     const qint64 id = ins.lastInsertId().toLongLong();
@@ -171,18 +167,18 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         "INSERT INTO reviews(kind, reference, title, body, year, initiated, completed, published, "
         "publication_withheld, withheld_reason, summary, source, position) VALUES "
         "(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    q.addBindValue(str(reviewkind::code(r.kind)));
-    q.addBindValue(str(r.reference));
-    q.addBindValue(str(r.title));
-    q.addBindValue(str(r.body));
+    q.addBindValue(sqlText(reviewkind::code(r.kind)));
+    q.addBindValue(sqlText(r.reference));
+    q.addBindValue(sqlText(r.title));
+    q.addBindValue(sqlText(r.body));
     q.addBindValue(r.year ? QVariant(*r.year) : QVariant());
     q.addBindValue(nullIfEmpty(r.initiated));
     q.addBindValue(nullIfEmpty(r.completed));
     q.addBindValue(nullIfEmpty(r.published));
     q.addBindValue(r.publicationWithheld ? 1 : 0);
-    q.addBindValue(str(r.withheldReason));
-    q.addBindValue(str(r.summary));
-    q.addBindValue(str(r.source));
+    q.addBindValue(sqlText(r.withheldReason));
+    q.addBindValue(sqlText(r.summary));
+    q.addBindValue(sqlText(r.source));
     q.addBindValue(position);
     if (!run(q, "review"))
         return false;
@@ -193,9 +189,9 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         QSqlQuery& pv = prepared(QStringLiteral(
             "INSERT INTO plan_versions(review_id, version, date, comment, position) VALUES (?,?,?,?,?)"));
         pv.addBindValue(r.id);
-        pv.addBindValue(str(v.version));
+        pv.addBindValue(sqlText(v.version));
         pv.addBindValue(nullIfEmpty(v.date));
-        pv.addBindValue(str(v.comment));
+        pv.addBindValue(sqlText(v.comment));
         pv.addBindValue(++pos);
         if (!run(pv, "plan version"))
             return false;
@@ -208,11 +204,11 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
             "INSERT INTO sections(review_id, number, title, description, success_measure, response_decision, "
             "position) VALUES (?,?,?,?,?,?,?)"));
         sq.addBindValue(r.id);
-        sq.addBindValue(str(s.number));
-        sq.addBindValue(str(s.title));
-        sq.addBindValue(str(s.description));
-        sq.addBindValue(str(s.successMeasure));
-        sq.addBindValue(str(responsedecision::code(s.responseDecision)));
+        sq.addBindValue(sqlText(s.number));
+        sq.addBindValue(sqlText(s.title));
+        sq.addBindValue(sqlText(s.description));
+        sq.addBindValue(sqlText(s.successMeasure));
+        sq.addBindValue(sqlText(responsedecision::code(s.responseDecision)));
         sq.addBindValue(++pos);
         if (!run(sq, "section"))
             return false;
@@ -232,9 +228,9 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         QSqlQuery& rq = prepared(QStringLiteral(
             "INSERT INTO responses(review_id, number, title, text, position) VALUES (?,?,?,?,?)"));
         rq.addBindValue(r.id);
-        rq.addBindValue(str(resp.number));
-        rq.addBindValue(str(resp.title));
-        rq.addBindValue(str(resp.text));
+        rq.addBindValue(sqlText(resp.number));
+        rq.addBindValue(sqlText(resp.title));
+        rq.addBindValue(sqlText(resp.text));
         rq.addBindValue(++pos);
         if (!run(rq, "response"))
             return false;
@@ -281,7 +277,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
                                                     "note) VALUES (?,?,?) ON CONFLICT DO NOTHING"));
             lq.addBindValue(action->id);
             lq.addBindValue(target);
-            lq.addBindValue(str(l.note));
+            lq.addBindValue(sqlText(l.note));
             if (!run(lq, "action link"))
                 return false;
         }
@@ -306,19 +302,19 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
     q.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
     const qint64 sectionId = sections.value(rec.section);
     q.addBindValue(sectionId > 0 ? QVariant(sectionId) : QVariant());
-    q.addBindValue(str(recommendationkind::code(rec.kind)));
-    q.addBindValue(str(rec.number));
+    q.addBindValue(sqlText(recommendationkind::code(rec.kind)));
+    q.addBindValue(sqlText(rec.number));
     q.addBindValue(sortKey(rec.number));
     q.addBindValue(position);
-    q.addBindValue(str(rec.title));
-    q.addBindValue(str(rec.text));
-    q.addBindValue(str(rec.addressedTo.join(QLatin1Char('\n'))));
-    q.addBindValue(str(decision::code(rec.decision)));
-    q.addBindValue(str(decision::reasonCode(rec.decisionReason)));
-    q.addBindValue(str(rec.decisionExplanation));
-    q.addBindValue(str(rec.successMeasure));
-    q.addBindValue(str(responsedecision::code(rec.responseDecision)));
-    q.addBindValue(str(rec.answeredBy));
+    q.addBindValue(sqlText(rec.title));
+    q.addBindValue(sqlText(rec.text));
+    q.addBindValue(sqlText(rec.addressedTo.join(QLatin1Char('\n'))));
+    q.addBindValue(sqlText(decision::code(rec.decision)));
+    q.addBindValue(sqlText(decision::reasonCode(rec.decisionReason)));
+    q.addBindValue(sqlText(rec.decisionExplanation));
+    q.addBindValue(sqlText(rec.successMeasure));
+    q.addBindValue(sqlText(responsedecision::code(rec.responseDecision)));
+    q.addBindValue(sqlText(rec.answeredBy));
     if (!run(q, "recommendation"))
         return false;
     rec.id = q.lastInsertId().toLongLong();
@@ -359,22 +355,22 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(reviewId);
     q.addBindValue(recommendationId);
-    q.addBindValue(str(a.number));
+    q.addBindValue(sqlText(a.number));
     q.addBindValue(position);
-    q.addBindValue(str(a.text));
-    q.addBindValue(str(a.ownerText));
+    q.addBindValue(sqlText(a.text));
+    q.addBindValue(sqlText(a.ownerText));
     q.addBindValue(agency > 0 ? QVariant(agency) : QVariant());
-    q.addBindValue(str(a.targetText));
+    q.addBindValue(sqlText(a.targetText));
     q.addBindValue(a.target.precisionCode());
     q.addBindValue(dueOrNull(a.target));
-    q.addBindValue(str(a.revisedTargetText));
+    q.addBindValue(sqlText(a.revisedTargetText));
     q.addBindValue(a.revisedTarget.precisionCode());
     q.addBindValue(dueOrNull(a.revisedTarget));
-    q.addBindValue(str(status::code(a.status)));
-    q.addBindValue(str(a.statusText));
-    q.addBindValue(str(rag::code(a.rag)));
-    q.addBindValue(str(a.successMeasure));
-    q.addBindValue(str(a.evidence));
+    q.addBindValue(sqlText(status::code(a.status)));
+    q.addBindValue(sqlText(a.statusText));
+    q.addBindValue(sqlText(rag::code(a.rag)));
+    q.addBindValue(sqlText(a.successMeasure));
+    q.addBindValue(sqlText(a.evidence));
     if (!run(q, "action"))
         return false;
     a.id = q.lastInsertId().toLongLong();
@@ -398,10 +394,10 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
                                                 "rag, position) VALUES (?,?,?,?,?,?,?)"));
         uq.addBindValue(a.id);
         uq.addBindValue(nullIfEmpty(u.date));
-        uq.addBindValue(str(u.label));
-        uq.addBindValue(str(u.author));
-        uq.addBindValue(str(u.text));
-        uq.addBindValue(str(rag::code(u.rag)));
+        uq.addBindValue(sqlText(u.label));
+        uq.addBindValue(sqlText(u.author));
+        uq.addBindValue(sqlText(u.text));
+        uq.addBindValue(sqlText(rag::code(u.rag)));
         uq.addBindValue(++pos);
         if (!run(uq, "update"))
             return false;
@@ -414,7 +410,7 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
     QSqlQuery& q = prepared(QStringLiteral("INSERT INTO s11_audits(review_id, year, panel) VALUES (?,?,?)"));
     q.addBindValue(reviewId);
     q.addBindValue(audit.year);
-    q.addBindValue(str(audit.panel.join(QLatin1Char('\n'))));
+    q.addBindValue(sqlText(audit.panel.join(QLatin1Char('\n'))));
     if (!run(q, "Section 11 audit"))
         return false;
     const qint64 auditId = q.lastInsertId().toLongLong();
@@ -425,9 +421,9 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
                                                 "partnership_rag, comment) VALUES (?,?,?,?,?)"));
         sq.addBindValue(auditId);
         sq.addBindValue(s.number);
-        sq.addBindValue(str(s.title));
-        sq.addBindValue(str(rag::code(s.partnershipRag)));
-        sq.addBindValue(str(s.comment));
+        sq.addBindValue(sqlText(s.title));
+        sq.addBindValue(sqlText(rag::code(s.partnershipRag)));
+        sq.addBindValue(sqlText(s.comment));
         if (!run(sq, "Section 11 standard"))
             return false;
         standards.insert(s.number, sq.lastInsertId().toLongLong());
@@ -437,9 +433,9 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
         QSqlQuery& tq = prepared(QStringLiteral(
             "INSERT INTO s11_themes(audit_id, title, rag, comment, position) VALUES (?,?,?,?,?)"));
         tq.addBindValue(auditId);
-        tq.addBindValue(str(t.title));
-        tq.addBindValue(str(rag::code(t.rag)));
-        tq.addBindValue(str(t.comment));
+        tq.addBindValue(sqlText(t.title));
+        tq.addBindValue(sqlText(rag::code(t.rag)));
+        tq.addBindValue(sqlText(t.comment));
         tq.addBindValue(++pos);
         if (!run(tq, "Section 11 theme"))
             return false;
@@ -455,7 +451,7 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
             QStringLiteral("INSERT INTO s11_agencies(audit_id, agency_id, note, position) VALUES (?,?,?,?)"));
         aq.addBindValue(auditId);
         aq.addBindValue(id);
-        aq.addBindValue(str(a.note));
+        aq.addBindValue(sqlText(a.note));
         aq.addBindValue(++pos);
         if (!run(aq, "Section 11 agency"))
             return false;
@@ -476,9 +472,9 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
         rq.addBindValue(auditId);
         rq.addBindValue(agencyId);
         rq.addBindValue(standardId);
-        rq.addBindValue(str(s11::code(r.rating)));
-        rq.addBindValue(str(r.ratingText));
-        rq.addBindValue(str(r.comments.join(QLatin1Char('\n'))));
+        rq.addBindValue(sqlText(s11::code(r.rating)));
+        rq.addBindValue(sqlText(r.ratingText));
+        rq.addBindValue(sqlText(r.comments.join(QLatin1Char('\n'))));
         if (!run(rq, "Section 11 rating"))
             return false;
     }
@@ -508,10 +504,10 @@ bool PlanWriter::resolveReviewLinks(const QVector<ReviewRecord>& reviews)
                                                    "note) VALUES (?,?,?,?,?,?)"));
             q.addBindValue(r.id);
             q.addBindValue(linked > 0 ? QVariant(linked) : QVariant());
-            q.addBindValue(str(l.reference));
-            q.addBindValue(str(l.title));
+            q.addBindValue(sqlText(l.reference));
+            q.addBindValue(sqlText(l.title));
             q.addBindValue(l.year ? QVariant(*l.year) : QVariant());
-            q.addBindValue(str(l.note));
+            q.addBindValue(sqlText(l.note));
             if (!run(q, "review link"))
                 return false;
         }

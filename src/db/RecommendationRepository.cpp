@@ -20,12 +20,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::RecommendationRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 // The recommendation and all its descendants, as a CTE the queries below
 // start with (WITH RECURSIVE reads the same on SQLite and PostgreSQL).
 const char* const kSubtree =
@@ -40,74 +34,9 @@ const char* const kResponsesOfSubtree =
     "THEN 1 ELSE 0 END FROM response_recommendations rr WHERE rr.recommendation_id IN (SELECT id FROM "
     "subtree)";
 
-struct Sibling
-{
-    qint64 id;
-    int position;
-};
-
-enum class MoveResult
-{
-    Moved,
-    AlreadyFirst,
-    AlreadyLast,
-    NotFound
-};
-
-// Plans moving one of the siblings (in display order) by delta places and
-// lists the rows whose position changes. Imported data may give siblings the
-// same position; then they are first numbered 1..n so the swap shows.
-MoveResult planMove(const QVector<Sibling>& ordered, qint64 id, int delta, QVector<Sibling>* changes)
-{
-    int index = -1;
-    for (int i = 0; i < ordered.size(); ++i) {
-        if (ordered.at(i).id == id)
-            index = i;
-    }
-    if (index < 0)
-        return MoveResult::NotFound;
-    const int target = index + delta;
-    if (target < 0)
-        return MoveResult::AlreadyFirst;
-    if (target >= ordered.size())
-        return MoveResult::AlreadyLast;
-
-    QVector<int> positions;
-    bool ties = false;
-    for (int i = 0; i < ordered.size(); ++i) {
-        positions << ordered.at(i).position;
-        if (i > 0 && positions.at(i) <= positions.at(i - 1))
-            ties = true;
-    }
-    if (ties) {
-        for (int i = 0; i < positions.size(); ++i)
-            positions[i] = i + 1;
-    }
-    QVector<Sibling> order = ordered;
-    order.move(index, target);
-    for (int i = 0; i < order.size(); ++i) {
-        if (order.at(i).position != positions.at(i))
-            changes->append({order.at(i).id, positions.at(i)});
-    }
-    return MoveResult::Moved;
-}
-
 } // namespace
 
-RecommendationRepository::RecommendationRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool RecommendationRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool RecommendationRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The change was not saved: %1").arg(q.lastError().text()));
-}
+RecommendationRepository::RecommendationRepository(QSqlDatabase& db) : Repository(db) {}
 
 bool RecommendationRepository::numberTaken(qint64 reviewId, const QString& number, qint64 exceptId)
 {
@@ -261,13 +190,13 @@ bool RecommendationRepository::setField(qint64 recommendationId, Field field, co
         if (value.trimmed().isEmpty() && text.trimmed().isEmpty())
             return fail(tr("A recommendation needs its text or its title."));
         sql = QStringLiteral("title = ?");
-        values << str(value.trimmed());
+        values << sqlText(value.trimmed());
         break;
     case Field::Text:
         if (value.trimmed().isEmpty() && title.trimmed().isEmpty())
             return fail(tr("A recommendation needs its text or its title."));
         sql = QStringLiteral("text = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     case Field::Kind: {
         RecommendationKind k;
@@ -285,20 +214,20 @@ bool RecommendationRepository::setField(qint64 recommendationId, Field field, co
                            "blank.")
                             .arg(value.trimmed()));
         sql = QStringLiteral("decision = ?");
-        values << str(decision::code(d));
+        values << sqlText(decision::code(d));
         break;
     }
     case Field::DecisionExplanation:
         sql = QStringLiteral("decision_explanation = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     case Field::AddressedTo:
         sql = QStringLiteral("addressed_to = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     case Field::SuccessMeasure:
         sql = QStringLiteral("success_measure = ?");
-        values << str(value);
+        values << sqlText(value);
         break;
     }
 
@@ -468,16 +397,9 @@ bool RecommendationRepository::move(qint64 recommendationId, int delta)
         siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
 
     QVector<Sibling> changes;
-    switch (planMove(siblings, recommendationId, delta, &changes)) {
-    case MoveResult::NotFound:
-        return fail(tr("The recommendation was not moved: it no longer exists."));
-    case MoveResult::AlreadyFirst:
-        return fail(tr("Already first."));
-    case MoveResult::AlreadyLast:
-        return fail(tr("Already last."));
-    case MoveResult::Moved:
-        break;
-    }
+    if (!checkMove(planMove(siblings, recommendationId, delta, &changes),
+                   tr("The recommendation was not moved: it no longer exists.")))
+        return false;
     QSqlQuery set(m_db);
     set.prepare(
         QStringLiteral("UPDATE recommendations SET position = ?, version = version + 1 WHERE id = ?"));

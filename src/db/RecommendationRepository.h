@@ -1,18 +1,17 @@
 #pragma once
 
 #include "DeleteImpact.h"
+#include "Repository.h"
 
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
-class QSqlQuery;
-
 namespace rt {
 
 // Edits of recommendations (and findings): each call is one transaction,
 // saved or refused with a reason in errorString().
-class RecommendationRepository
+class RecommendationRepository : public Repository
 {
 public:
     enum class Field
@@ -45,16 +44,9 @@ public:
     // Swaps places with the previous (-1) or next (+1) sibling.
     bool move(qint64 recommendationId, int delta);
 
-    QString errorString() const { return m_error; }
-
 private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
     // Another recommendation of the review has this number (any capitals).
     bool numberTaken(qint64 reviewId, const QString& number, qint64 exceptId);
-
-    QSqlDatabase& m_db;
-    QString m_error;
 };
 
 } // namespace rt

@@ -18,28 +18,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::ResponseRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 } // namespace
 
-ResponseRepository::ResponseRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool ResponseRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool ResponseRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The change was not saved: %1").arg(q.lastError().text()));
-}
+ResponseRepository::ResponseRepository(QSqlDatabase& db) : Repository(db) {}
 
 qint64 ResponseRepository::create(qint64 recommendationId, const QString& text)
 {
@@ -119,7 +100,7 @@ bool ResponseRepository::setField(qint64 responseId, Field field, const QString&
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE responses SET %1 = ?, version = version + 1 WHERE id = ?").arg(column));
-    q.addBindValue(str(stored));
+    q.addBindValue(sqlText(stored));
     q.addBindValue(responseId);
     if (!run(q))
         return false;

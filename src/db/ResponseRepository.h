@@ -1,14 +1,14 @@
 #pragma once
 
+#include "Repository.h"
+
 #include <QSqlDatabase>
 #include <QString>
-
-class QSqlQuery;
 
 namespace rt {
 
 // Responses: one response may answer several recommendations of its review.
-class ResponseRepository
+class ResponseRepository : public Repository
 {
 public:
     enum class Field
@@ -28,15 +28,6 @@ public:
     // it; an empty list is refused (delete the response instead).
     bool setAnsweredNumbers(qint64 responseId, const QString& numbers);
     bool remove(qint64 responseId);
-
-    QString errorString() const { return m_error; }
-
-private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
-
-    QSqlDatabase& m_db;
-    QString m_error;
 };
 
 } // namespace rt

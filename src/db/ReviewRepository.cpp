@@ -19,12 +19,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::ReviewRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 // A year as typed: blank (NULL) or four digits in a plausible range.
 bool parseYear(const QString& text, QVariant* year, QString* error)
 {
@@ -68,20 +62,7 @@ bool parseKind(const QString& text, QString* code, QString* error)
 
 } // namespace
 
-ReviewRepository::ReviewRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool ReviewRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool ReviewRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The change was not saved: %1").arg(q.lastError().text()));
-}
+ReviewRepository::ReviewRepository(QSqlDatabase& db) : Repository(db) {}
 
 qint64 ReviewRepository::create(const QString& kind, const QString& title)
 {
@@ -127,7 +108,7 @@ bool ReviewRepository::setField(qint64 reviewId, Field field, const QString& val
     }
     case Field::Reference:
         column = QStringLiteral("reference");
-        stored = str(value.trimmed());
+        stored = sqlText(value.trimmed());
         break;
     case Field::Title:
         if (value.trimmed().isEmpty())
@@ -137,7 +118,7 @@ bool ReviewRepository::setField(qint64 reviewId, Field field, const QString& val
         break;
     case Field::Body:
         column = QStringLiteral("body");
-        stored = str(value.trimmed());
+        stored = sqlText(value.trimmed());
         break;
     case Field::Year:
         if (!parseYear(value, &stored, &error))
@@ -155,7 +136,7 @@ bool ReviewRepository::setField(qint64 reviewId, Field field, const QString& val
         break;
     case Field::Summary:
         column = QStringLiteral("summary");
-        stored = str(value);
+        stored = sqlText(value);
         break;
     }
 
@@ -259,7 +240,7 @@ qint64 ReviewRepository::addPlanVersion(qint64 reviewId, const QString& version,
     ins.addBindValue(reviewId);
     ins.addBindValue(version.trimmed());
     ins.addBindValue(storedDate);
-    ins.addBindValue(str(comment));
+    ins.addBindValue(sqlText(comment));
     ins.addBindValue(reviewId);
     if (!run(ins))
         return 0;
@@ -290,7 +271,7 @@ bool ReviewRepository::setPlanVersionField(qint64 versionId, VersionField field,
         break;
     case VersionField::Comment:
         column = QStringLiteral("comment");
-        stored = str(value);
+        stored = sqlText(value);
         break;
     }
     Transaction tx(m_db);
@@ -331,36 +312,18 @@ bool ReviewRepository::movePlanVersion(qint64 versionId, int delta)
     q.addBindValue(versionId);
     if (!run(q))
         return false;
-    QVector<qint64> ids;
-    QVector<int> positions;
-    while (q.next()) {
-        ids << q.value(0).toLongLong();
-        positions << q.value(1).toInt();
-    }
-    const int index = int(ids.indexOf(versionId));
-    if (index < 0)
-        return fail(tr("The plan version was not moved: it no longer exists."));
-    const int target = index + delta;
-    if (target < 0)
-        return fail(tr("Already first."));
-    if (target >= ids.size())
-        return fail(tr("Already last."));
-    // Imported versions may share a position: number them 1..n first so the
-    // swap shows.
-    for (int i = 1; i < positions.size(); ++i) {
-        if (positions.at(i) <= positions.at(i - 1)) {
-            for (int j = 0; j < positions.size(); ++j)
-                positions[j] = j + 1;
-            break;
-        }
-    }
-    QVector<qint64> order = ids;
-    order.move(index, target);
+    QVector<Sibling> siblings;
+    while (q.next())
+        siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
+    QVector<Sibling> changes;
+    if (!checkMove(planMove(siblings, versionId, delta, &changes),
+                   tr("The plan version was not moved: it no longer exists.")))
+        return false;
     QSqlQuery set(m_db);
     set.prepare(QStringLiteral("UPDATE plan_versions SET position = ? WHERE id = ?"));
-    for (int i = 0; i < order.size(); ++i) {
-        set.addBindValue(positions.at(i));
-        set.addBindValue(order.at(i));
+    for (const Sibling& s : changes) {
+        set.addBindValue(s.position);
+        set.addBindValue(s.id);
         if (!run(set))
             return false;
     }
@@ -405,9 +368,9 @@ qint64 ReviewRepository::addLink(qint64 reviewId, qint64 linkedReviewId, const Q
                                "linked_year, note) VALUES (?, ?, ?, ?, ?)"));
     ins.addBindValue(reviewId);
     ins.addBindValue(linkedReviewId > 0 ? QVariant(linkedReviewId) : QVariant());
-    ins.addBindValue(str(linkedTitle.trimmed()));
+    ins.addBindValue(sqlText(linkedTitle.trimmed()));
     ins.addBindValue(year);
-    ins.addBindValue(str(note));
+    ins.addBindValue(sqlText(note));
     if (!run(ins))
         return 0;
     const qint64 id = ins.lastInsertId().toLongLong();
@@ -423,7 +386,7 @@ bool ReviewRepository::setLinkNote(qint64 linkId, const QString& note)
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE review_links SET note = ? WHERE id = ?"));
-    q.addBindValue(str(note));
+    q.addBindValue(sqlText(note));
     q.addBindValue(linkId);
     if (!run(q))
         return false;

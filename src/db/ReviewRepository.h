@@ -1,18 +1,17 @@
 #pragma once
 
 #include "DeleteImpact.h"
+#include "Repository.h"
 
 #include <QSqlDatabase>
 #include <QString>
-
-class QSqlQuery;
 
 namespace rt {
 
 // Edits of a review and of what hangs off its page: plan versions and links
 // to other reviews. Each call is one transaction: saved, or refused with a
 // reason in errorString() and the database left as it was.
-class ReviewRepository
+class ReviewRepository : public Repository
 {
 public:
     enum class Field
@@ -54,15 +53,6 @@ public:
                    const QString& linkedYear, const QString& note);
     bool setLinkNote(qint64 linkId, const QString& note);
     bool removeLink(qint64 linkId);
-
-    QString errorString() const { return m_error; }
-
-private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
-
-    QSqlDatabase& m_db;
-    QString m_error;
 };
 
 } // namespace rt

@@ -17,28 +17,9 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::UpdateRepository", text);
 }
 
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
-QVariant str(const QString& s)
-{
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
-}
-
 } // namespace
 
-UpdateRepository::UpdateRepository(QSqlDatabase& db) : m_db(db) {}
-
-bool UpdateRepository::fail(const QString& why)
-{
-    m_error = why;
-    return false;
-}
-
-bool UpdateRepository::run(QSqlQuery& q)
-{
-    if (q.exec())
-        return true;
-    return fail(tr("The update was not added: %1").arg(q.lastError().text()));
-}
+UpdateRepository::UpdateRepository(QSqlDatabase& db) : Repository(db, tr("The update was not added: %1")) {}
 
 qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString& author, const QString& text,
                              const QString& ragText)
@@ -88,9 +69,9 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
                        "WHERE action_id = ?))"));
     ins.addBindValue(actionId);
     ins.addBindValue(iso);
-    ins.addBindValue(str(author.trimmed()));
+    ins.addBindValue(sqlText(author.trimmed()));
     ins.addBindValue(text);
-    ins.addBindValue(str(rag::code(r)));
+    ins.addBindValue(sqlText(rag::code(r)));
     ins.addBindValue(actionId);
     if (!run(ins))
         return 0;

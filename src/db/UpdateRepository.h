@@ -1,15 +1,15 @@
 #pragma once
 
+#include "Repository.h"
+
 #include <QDate>
 #include <QSqlDatabase>
 #include <QString>
 
-class QSqlQuery;
-
 namespace rt {
 
 // Progress updates are added, never rewritten: the trail is the evidence.
-class UpdateRepository
+class UpdateRepository : public Repository
 {
 public:
     explicit UpdateRepository(QSqlDatabase& db);
@@ -22,14 +22,7 @@ public:
     // For tests and the screenshot verb, which must not depend on the clock.
     void setToday(const QDate& today) { m_today = today; }
 
-    QString errorString() const { return m_error; }
-
 private:
-    bool fail(const QString& why);
-    bool run(QSqlQuery& q); // false with the database's reason in m_error
-
-    QSqlDatabase& m_db;
-    QString m_error;
     QDate m_today = QDate::currentDate();
 };
 

@@ -6,11 +6,10 @@
 #include "db/PlanQueries.h"
 #include "db/ReviewRepository.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/ConfirmDelete.h"
 #include "dialogs/OwnersDialog.h"
-#include "editors/ChoiceDelegate.h"
-#include "editors/LongTextDelegate.h"
+#include "editors/ActionEditors.h"
 #include "editors/OwnerDelegate.h"
-#include "editors/TargetDateDelegate.h"
 #include "models/ActionTableModel.h"
 #include "models/ReviewListModel.h"
 #include "pages/ReviewPage.h"
@@ -26,13 +25,11 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolTip>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -51,20 +48,6 @@ constexpr int kReviewsTab = 0;
 constexpr int kActionsTab = 1;
 constexpr int kMaxRecent = 8;
 
-QTableView* makeTable()
-{
-    auto* view = new QTableView;
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->verticalHeader()->hide();
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setTabKeyNavigation(true);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
@@ -73,7 +56,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     setWindowTitle(tr("Review Tracker"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/review-tracker.svg")));
 
-    auto* reviewsView = makeTable();
+    auto* reviewsView = TablePanel::newTable();
+    reviewsView->setWordWrap(false);
+    reviewsView->verticalHeader()->setDefaultSectionSize(reviewsView->fontMetrics().height() + 8);
     reviewsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_reviewsPanel = new TablePanel(tr("Reviews — Enter or double-click opens one for editing"), reviewsView);
     m_reviewsPanel->setFilterPlaceholder(tr("Filter reviews (Ctrl+F)"));
@@ -82,19 +67,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         openReview(m_reviews->data(source, ReviewListModel::ReviewIdRole).toLongLong());
     });
 
-    auto* actionsView = makeTable();
-    actionsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                                 QAbstractItemView::AnyKeyPressed);
+    auto* actionsView = TablePanel::newTable();
+    actionsView->setWordWrap(false);
+    actionsView->verticalHeader()->setDefaultSectionSize(actionsView->fontMetrics().height() + 8);
     m_actionsPanel = new TablePanel(tr("Every action of every review"), actionsView);
     m_actionsPanel->setFilterPlaceholder(tr("Filter actions by words in the text or owner (Ctrl+F)"));
-    m_ownerDelegate = new OwnerDelegate(this);
-    actionsView->setItemDelegateForColumn(ActionTableModel::ActionColumn, new LongTextDelegate(this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::OwnerColumn, m_ownerDelegate);
-    actionsView->setItemDelegateForColumn(ActionTableModel::TargetColumn, new TargetDateDelegate(this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::StatusColumn,
-                                          new ChoiceDelegate(ChoiceDelegate::statusChoices(), this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::RagColumn,
-                                          new ChoiceDelegate(ChoiceDelegate::ragChoices(), this));
+    m_ownerDelegate = installActionEditors(actionsView, this);
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
@@ -108,6 +86,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         m_tabs->tabBar()->setTabButton(i, QTabBar::LeftSide, nullptr);
     }
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    // Edits in a review page leave the reviews' figures and the all-actions
+    // table stale; they are read again when shown, not on every keystroke.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == kReviewsTab && m_reviewsStale)
+            refreshReviews();
+        else if (index == kActionsTab && m_actionsStale && m_actions) {
+            m_actionsStale = false;
+            m_actions->refresh();
+            updateStatus();
+        }
+    });
 
     m_banner = new QLabel;
     m_banner->setWordWrap(true);
@@ -227,7 +216,6 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     // Widths from the longest value each column holds, not ResizeToContents,
     // which measures every title of a national database on each layout.
     QHeaderView* reviewHeader = reviewsView()->horizontalHeader();
-    const QFontMetrics rfm = reviewsView()->fontMetrics();
     const QPair<int, const char*> reviewWidths[] = {{ReviewListModel::KindColumn, "LCSPR"},
                                                     {ReviewListModel::ReferenceColumn, "Ref. 0000"},
                                                     {ReviewListModel::YearColumn, "0000"},
@@ -237,7 +225,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
                                                     {ReviewListModel::OverdueColumn, "Overdue"},
                                                     {ReviewListModel::CompletionColumn, "Complete"}};
     for (const auto& [column, sample] : reviewWidths)
-        reviewHeader->resizeSection(column, rfm.horizontalAdvance(QLatin1String(sample)) + 18);
+        reviewHeader->resizeSection(column, TablePanel::sampleWidth(reviewsView(), QLatin1String(sample)));
     reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
     reviewsView()->setCurrentIndex(reviewsView()->model()->index(0, ReviewListModel::TitleColumn));
 
@@ -248,8 +236,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     QHeaderView* header = actionsView()->horizontalHeader();
     // Widths from the longest values each column can hold, not from the rows:
     // resizing to contents would read every row of a lazy model.
-    const QFontMetrics fm = actionsView()->fontMetrics();
-    auto widthOf = [&fm](const QString& sample) { return fm.horizontalAdvance(sample) + 16; };
+    auto widthOf = [this](const QString& sample) { return TablePanel::sampleWidth(actionsView(), sample); };
     header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
     header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
     header->resizeSection(ActionTableModel::NumberColumn, widthOf(QStringLiteral("10.10")));
@@ -263,12 +250,10 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     // cell keeps its stored value.
     connect(m_actions, &ActionTableModel::editRefused, this,
             [this](const QModelIndex& index, const QString& reason) {
-                const QRect cell = actionsView()->visualRect(index);
-                QToolTip::showText(actionsView()->viewport()->mapToGlobal(cell.bottomLeft()), reason,
-                                   actionsView());
+                m_actionsPanel->showRefusal(index, reason);
                 statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
             });
-    connect(m_actions, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshReviews);
+    connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] { m_reviewsStale = true; });
     connect(m_actionsPanel, &TablePanel::filterTextChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
         updateStatus();
@@ -310,6 +295,7 @@ void MainWindow::refreshReviews()
 {
     if (!m_reviews)
         return;
+    m_reviewsStale = false;
     const QModelIndex current = m_reviewsPanel->currentSourceIndex();
     const qint64 id =
         current.isValid() ? m_reviews->data(current, ReviewListModel::ReviewIdRole).toLongLong() : 0;
@@ -347,9 +333,8 @@ ReviewPage* MainWindow::openReview(qint64 reviewId)
     connect(page, &ReviewPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(page, &ReviewPage::reviewChanged, this, [this] {
-        refreshReviews();
-        if (m_actions)
-            m_actions->refresh();
+        m_reviewsStale = true;
+        m_actionsStale = true;
     });
     connect(page, &ReviewPage::titleChanged, this,
             [this, page](const QString& title) { m_tabs->setTabText(m_tabs->indexOf(page), title); });
@@ -432,14 +417,7 @@ bool MainWindow::deleteRow()
         ReviewRepository repo(m_db->connection());
         const QString title =
             m_reviews->data(m_reviews->index(i.row(), ReviewListModel::TitleColumn)).toString();
-        const QString goes = repo.impact(id).describe();
-        QMessageBox box(QMessageBox::Warning, tr("Delete"), tr("Delete the review “%1”?").arg(title),
-                        QMessageBox::Cancel, this);
-        box.setInformativeText(goes.isEmpty() ? tr("Nothing else goes with it.")
-                                              : tr("With it go %1. This cannot be undone.").arg(goes));
-        QAbstractButton* del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-        box.exec();
-        if (box.clickedButton() != del)
+        if (!confirmDelete(this, tr("Delete the review “%1”?").arg(title), deleteDetail(repo.impact(id))))
             return false;
         for (int t = 2; t < m_tabs->count(); ++t) {
             if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(t)); page && page->reviewId() == id)
@@ -459,11 +437,7 @@ bool MainWindow::deleteRow()
         if (id == 0)
             return false;
         ActionRepository repo(m_db->connection());
-        const QString goes = repo.impact(id).describe();
-        if (QMessageBox::question(this, tr("Delete"),
-                                  tr("Delete this action?") + QLatin1Char(' ') +
-                                      (goes.isEmpty() ? QString() : tr("With it go %1.").arg(goes))) !=
-            QMessageBox::Yes)
+        if (!confirmDelete(this, tr("Delete this action?"), deleteDetail(repo.impact(id))))
             return false;
         if (!repo.remove(id)) {
             statusBar()->showMessage(repo.errorString(), 10000);
@@ -501,11 +475,12 @@ void MainWindow::showOwners()
     OwnersDialog dialog(m_db->connection(), m_db->isReadOnly(), this);
     dialog.exec();
     // Renames show everywhere at once.
-    m_ownerDelegate->setNames(ownerNames());
+    const QStringList names = ownerNames();
+    m_ownerDelegate->setNames(names);
     m_actions->refresh();
     for (int i = 2; i < m_tabs->count(); ++i) {
         if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i))) {
-            page->setOwnerNames(ownerNames());
+            page->setOwnerNames(names);
             page->reloadAll();
         }
     }

@@ -79,6 +79,8 @@ private:
     QLabel* m_count = nullptr;
     QMenu* m_recentMenu = nullptr;
     QPointer<TablePanel> m_lastPanel;
+    bool m_reviewsStale = false;
+    bool m_actionsStale = false;
     class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 

@@ -2,9 +2,12 @@
 
 #include <QAbstractItemView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace rt {
@@ -100,6 +103,31 @@ void TablePanel::setTitle(const QString& title)
 void TablePanel::setFilterPlaceholder(const QString& text)
 {
     m_filter->setPlaceholderText(text);
+}
+
+void TablePanel::showRefusal(const QModelIndex& sourceIndex, const QString& reason)
+{
+    const QRect cell = m_view->visualRect(fromSource(sourceIndex));
+    QToolTip::showText(m_view->viewport()->mapToGlobal(cell.bottomLeft()), reason, m_view);
+}
+
+QTableView* TablePanel::newTable()
+{
+    auto* view = new QTableView;
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->setTabKeyNavigation(true);
+    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                          QAbstractItemView::AnyKeyPressed);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+int TablePanel::sampleWidth(const QWidget* w, const QString& sample)
+{
+    return w->fontMetrics().horizontalAdvance(sample) + 18;
 }
 
 TablePanel* TablePanel::owning(QWidget* w)

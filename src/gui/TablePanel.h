@@ -7,6 +7,7 @@ class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QTableView;
 
 namespace rt {
 
@@ -42,8 +43,17 @@ public:
     void setTitle(const QString& title);
     void setFilterPlaceholder(const QString& text);
 
+    // Shows why an edit was refused next to the cell (a source-model index);
+    // the cell keeps what is stored.
+    void showRefusal(const QModelIndex& sourceIndex, const QString& reason);
+
     // The panel that holds widget w (or w itself), if any.
     static TablePanel* owning(QWidget* w);
+    // A row-selecting table as every panel of the window uses it.
+    static QTableView* newTable();
+    // The width a column needs for its longest expected value: measured from
+    // a sample rather than from the rows, which a lazy model would all read.
+    static int sampleWidth(const QWidget* w, const QString& sample);
 
 signals:
     void filterTextChanged(const QString& text);

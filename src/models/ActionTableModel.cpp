@@ -298,12 +298,17 @@ bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, 
         emit editRefused(index, m_error);
         return false;
     }
-    // Reload the block from the database so the row shows what was stored.
-    const int block = index.row() / kBlockSize;
+    reloadRow(index.row());
+    return true;
+}
+
+void ActionTableModel::reloadRow(int row)
+{
+    // Drop the row's block so it is read again, showing what was stored.
+    const int block = row / kBlockSize;
     m_blocks.remove(block);
     m_blockOrder.removeAll(block);
-    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
-    return true;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 } // namespace rt

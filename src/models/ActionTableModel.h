@@ -58,6 +58,9 @@ public:
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool isReadOnly() const { return m_readOnly; }
     void refresh();
+    // An action of that row was changed elsewhere (a details form): re-read
+    // it without resetting the views.
+    void reloadRow(int row);
     QString lastError() const { return m_error; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;

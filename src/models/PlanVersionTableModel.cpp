@@ -9,9 +9,7 @@ namespace rt {
 void PlanVersionTableModel::setReview(qint64 reviewId)
 {
     m_reviewId = reviewId;
-    beginResetModel();
-    endResetModel();
-    reload();
+    resetRows();
 }
 
 QStringList PlanVersionTableModel::headers() const

@@ -22,6 +22,13 @@ void RecordTableModel::reload()
     endResetModel();
 }
 
+void RecordTableModel::resetRows()
+{
+    beginResetModel();
+    m_rows = load();
+    endResetModel();
+}
+
 qint64 RecordTableModel::idAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;

@@ -58,6 +58,10 @@ protected:
         QVector<Cell> cells;
     };
 
+    // Reads the rows for a new scope (another review, action…): a reset,
+    // since no row keeps its place.
+    void resetRows();
+
     virtual QStringList headers() const = 0;
     virtual QVector<Record> load() = 0;
     virtual bool isEditable(int column) const;

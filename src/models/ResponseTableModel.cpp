@@ -8,9 +8,7 @@ namespace rt {
 void ResponseTableModel::setRecommendation(qint64 recommendationId)
 {
     m_recommendationId = recommendationId;
-    beginResetModel(); // a different recommendation: rows never keep their places
-    endResetModel();
-    reload();
+    resetRows();
 }
 
 QStringList ResponseTableModel::headers() const

@@ -8,9 +8,7 @@ namespace rt {
 void ReviewLinkTableModel::setReview(qint64 reviewId)
 {
     m_reviewId = reviewId;
-    beginResetModel();
-    endResetModel();
-    reload();
+    resetRows();
 }
 
 QStringList ReviewLinkTableModel::headers() const

@@ -9,9 +9,7 @@ namespace rt {
 void UpdateTableModel::setAction(qint64 actionId)
 {
     m_actionId = actionId;
-    beginResetModel();
-    endResetModel();
-    reload();
+    resetRows();
 }
 
 QStringList UpdateTableModel::headers() const

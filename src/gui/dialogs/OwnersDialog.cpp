@@ -57,12 +57,9 @@ OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent)
     setWindowTitle(tr("Agencies and owners"));
     m_model = new OwnerTableModel(m_db, this);
     m_model->setReadOnly(readOnly);
-    auto* view = new QTableView;
-    view->verticalHeader()->hide();
-    view->setAlternatingRowColors(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setTabKeyNavigation(true);
+    auto* view = TablePanel::newTable();
+    view->setWordWrap(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     m_panel = new TablePanel(tr("Owners — rename one here and it changes on every action"), view);
     m_panel->setModel(m_model, TablePanel::Filtering::Proxy);
     view->setItemDelegateForColumn(OwnerTableModel::AgencyColumn,

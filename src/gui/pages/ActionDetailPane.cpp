@@ -1,5 +1,6 @@
 #include "ActionDetailPane.h"
 
+#include "FieldError.h"
 #include "db/PlanQueries.h"
 #include "db/UpdateRepository.h"
 #include "editors/ChoiceDelegate.h"
@@ -86,36 +87,23 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
     auto* statusRow = new QWidget;
     auto* statusLayout = new QHBoxLayout(statusRow);
     statusLayout->setContentsMargins(0, 0, 0, 0);
-    statusLayout->addWidget(withError(m_status, ActionRepository::Field::Status), 1);
+    statusLayout->addWidget(withError(m_status, int(ActionRepository::Field::Status)), 1);
     statusLayout->addWidget(new QLabel(tr("RAG")));
-    statusLayout->addWidget(withError(m_rag, ActionRepository::Field::Rag), 1);
+    statusLayout->addWidget(withError(m_rag, int(ActionRepository::Field::Rag)), 1);
 
     m_form = new QWidget;
     auto* form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
-    form->addRow(tr("&Action"), withError(m_text, ActionRepository::Field::Text));
-    form->addRow(tr("&Owners"), withError(m_owners, ActionRepository::Field::Owner));
-    form->addRow(tr("&Target"), withError(m_target, ActionRepository::Field::Target));
-    form->addRow(tr("Re&vised target"), withError(m_revised, ActionRepository::Field::RevisedTarget));
+    form->addRow(tr("&Action"), withError(m_text, int(ActionRepository::Field::Text)));
+    form->addRow(tr("&Owners"), withError(m_owners, int(ActionRepository::Field::Owner)));
+    form->addRow(tr("&Target"), withError(m_target, int(ActionRepository::Field::Target)));
+    form->addRow(tr("Re&vised target"), withError(m_revised, int(ActionRepository::Field::RevisedTarget)));
     form->addRow(tr("&Status"), statusRow);
-    form->addRow(tr("Success &measure"), withError(m_success, ActionRepository::Field::SuccessMeasure));
-    form->addRow(tr("&Evidence"), withError(m_evidence, ActionRepository::Field::Evidence));
-    auto* linksBox = new QWidget;
-    {
-        auto* l = new QVBoxLayout(linksBox);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->setSpacing(1);
-        l->addWidget(m_links);
-        auto* error = new QLabel;
-        error->setWordWrap(true);
-        error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
-        error->hide();
-        l->addWidget(error);
-        m_errors.insert(kLinksKey, error);
-    }
-    form->addRow(tr("&Linked actions"), linksBox);
+    form->addRow(tr("Success &measure"), withError(m_success, int(ActionRepository::Field::SuccessMeasure)));
+    form->addRow(tr("&Evidence"), withError(m_evidence, int(ActionRepository::Field::Evidence)));
+    form->addRow(tr("&Linked actions"), withError(m_links, kLinksKey));
 
     // Updates: the newest first; a new one is added below, never edited.
     m_updates = new UpdateTableModel(m_db, this);
@@ -202,19 +190,11 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
     setAction(0);
 }
 
-QWidget* ActionDetailPane::withError(QWidget* editor, ActionRepository::Field field)
+QWidget* ActionDetailPane::withError(QWidget* editor, int key)
 {
-    auto* box = new QWidget;
-    auto* l = new QVBoxLayout(box);
-    l->setContentsMargins(0, 0, 0, 0);
-    l->setSpacing(1);
-    l->addWidget(editor);
-    auto* error = new QLabel;
-    error->setWordWrap(true);
-    error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
-    error->hide();
-    l->addWidget(error);
-    m_errors.insert(int(field), error);
+    QLabel* error = nullptr;
+    QWidget* box = withErrorLine(editor, &error);
+    m_errors.insert(key, error);
     return box;
 }
 

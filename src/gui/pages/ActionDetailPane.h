@@ -57,7 +57,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    QWidget* withError(QWidget* editor, ActionRepository::Field field);
+    QWidget* withError(QWidget* editor, int key); // key: a Field, or kLinksKey
     void commit(ActionRepository::Field field, const QString& value);
     void load();
     void addUpdate();

@@ -1,5 +1,6 @@
 #include "ReviewDetailsForm.h"
 
+#include "FieldError.h"
 #include "core/PartialDate.h"
 #include "db/PlanQueries.h"
 #include "editors/ChoiceDelegate.h"
@@ -71,16 +72,8 @@ ReviewDetailsForm::ReviewDetailsForm(QSqlDatabase db, qint64 reviewId, bool read
 
 QWidget* ReviewDetailsForm::withError(QWidget* editor, Field field)
 {
-    auto* box = new QWidget;
-    auto* l = new QVBoxLayout(box);
-    l->setContentsMargins(0, 0, 0, 0);
-    l->setSpacing(1);
-    l->addWidget(editor);
-    auto* error = new QLabel;
-    error->setStyleSheet(QStringLiteral("color: #B01E1E;"));
-    error->setWordWrap(true);
-    error->hide();
-    l->addWidget(error);
+    QLabel* error = nullptr;
+    QWidget* box = withErrorLine(editor, &error);
     m_errors.insert(int(field), error);
     return box;
 }

@@ -9,24 +9,24 @@
 #include "db/RecommendationRepository.h"
 #include "db/ResponseRepository.h"
 #include "db/ReviewRepository.h"
+#include "dialogs/ConfirmDelete.h"
+#include "editors/ActionEditors.h"
 #include "editors/ChoiceDelegate.h"
 #include "editors/LongTextDelegate.h"
 #include "editors/OwnerDelegate.h"
-#include "editors/TargetDateDelegate.h"
 #include "models/ActionTableModel.h"
 #include "models/PlanVersionTableModel.h"
 #include "models/RecommendationTreeModel.h"
 #include "models/ResponseTableModel.h"
 #include "models/ReviewLinkTableModel.h"
 
+#include <QApplication>
 #include <QDate>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolTip>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -34,39 +34,12 @@ namespace rt {
 
 namespace {
 
-QTableView* makeTable()
-{
-    auto* view = new QTableView;
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->setWordWrap(true);
-    view->setTabKeyNavigation(true);
-    view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                          QAbstractItemView::AnyKeyPressed);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
-
-int widthOf(const QWidget* w, const QString& sample)
-{
-    return w->fontMetrics().horizontalAdvance(sample) + 18;
-}
-
 } // namespace
 
 ReviewPage::ReviewPage(QSqlDatabase db, qint64 reviewId, bool readOnly, QWidget* parent)
     : QWidget(parent), m_db(std::move(db)), m_reviewId(reviewId), m_readOnly(readOnly)
 {
-    m_confirm = [](QWidget* parent, const QString& question, const QString& detail) {
-        QMessageBox box(QMessageBox::Warning, tr("Delete"), question, QMessageBox::Cancel, parent);
-        box.setInformativeText(detail);
-        QPushButton* del = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        return box.clickedButton() == reinterpret_cast<QAbstractButton*>(del);
-    };
+    m_confirm = confirmDelete;
 
     m_heading = new QLabel;
     m_heading->setTextFormat(Qt::RichText);
@@ -87,33 +60,33 @@ ReviewPage::ReviewPage(QSqlDatabase db, qint64 reviewId, bool readOnly, QWidget*
     m_versions = new PlanVersionTableModel(m_db, this);
     m_versions->setReadOnly(m_readOnly);
     m_versions->setReview(m_reviewId);
-    auto* versionsView = makeTable();
+    auto* versionsView = TablePanel::newTable();
     m_versionsPanel = new TablePanel(tr("Versions of the action plan"), versionsView);
     m_versionsPanel->setModel(m_versions, TablePanel::Filtering::Proxy);
     versionsView->setItemDelegateForColumn(PlanVersionTableModel::CommentColumn, new LongTextDelegate(this));
-    versionsView->horizontalHeader()->resizeSection(PlanVersionTableModel::VersionColumn,
-                                                    widthOf(this, QStringLiteral("Version 10.0")));
-    versionsView->horizontalHeader()->resizeSection(PlanVersionTableModel::DateColumn,
-                                                    widthOf(this, QStringLiteral("September 2024")));
+    versionsView->horizontalHeader()->resizeSection(
+        PlanVersionTableModel::VersionColumn, TablePanel::sampleWidth(this, QStringLiteral("Version 10.0")));
+    versionsView->horizontalHeader()->resizeSection(
+        PlanVersionTableModel::DateColumn, TablePanel::sampleWidth(this, QStringLiteral("September 2024")));
     versionsView->horizontalHeader()->setStretchLastSection(true);
     connect(m_versions, &RecordTableModel::editRefused, this,
             [this, versionsView](const QModelIndex& i, const QString& why) {
-                showRefusal(versionsView, m_versionsPanel->fromSource(i), why);
+                showRefusal(m_versionsPanel, i, why);
             });
     m_tabs->addTab(m_versionsPanel, tr("Plan &versions"));
 
     m_links = new ReviewLinkTableModel(m_db, this);
     m_links->setReadOnly(m_readOnly);
     m_links->setReview(m_reviewId);
-    auto* linksView = makeTable();
+    auto* linksView = TablePanel::newTable();
     m_linksPanel = new TablePanel(tr("Reviews this one refers to"), linksView);
     m_linksPanel->setModel(m_links, TablePanel::Filtering::Proxy);
     linksView->setItemDelegateForColumn(ReviewLinkTableModel::NoteColumn, new LongTextDelegate(this));
     linksView->horizontalHeader()->resizeSection(
         ReviewLinkTableModel::ReviewColumn,
-        widthOf(this, QStringLiteral("Neglect multi agency audit (0000)")));
+        TablePanel::sampleWidth(this, QStringLiteral("Neglect multi agency audit (0000)")));
     linksView->horizontalHeader()->resizeSection(ReviewLinkTableModel::YearColumn,
-                                                 widthOf(this, QStringLiteral("Year")));
+                                                 TablePanel::sampleWidth(this, QStringLiteral("Year")));
     linksView->horizontalHeader()->setStretchLastSection(true);
     linksView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tabs->addTab(m_linksPanel, tr("&Linked reviews"));
@@ -152,18 +125,19 @@ QWidget* ReviewPage::buildPlanTab()
                                    new ChoiceDelegate(ChoiceDelegate::recommendationKindChoices(), this));
     QHeaderView* th = tree->header();
     th->setStretchLastSection(false);
-    th->resizeSection(RecommendationTreeModel::NumberColumn, widthOf(this, QStringLiteral("10.10")) + 40);
+    th->resizeSection(RecommendationTreeModel::NumberColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("10.10")) + 40);
     th->resizeSection(RecommendationTreeModel::TextColumn, 300);
     th->resizeSection(RecommendationTreeModel::DecisionColumn,
-                      widthOf(this, QStringLiteral("Partly agreed")));
-    th->resizeSection(RecommendationTreeModel::ThemesColumn, widthOf(this, QStringLiteral("commissioning")));
-    th->resizeSection(RecommendationTreeModel::ActionsColumn, widthOf(this, QStringLiteral("Actions")));
+                      TablePanel::sampleWidth(this, QStringLiteral("Partly agreed")));
+    th->resizeSection(RecommendationTreeModel::ThemesColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("commissioning")));
+    th->resizeSection(RecommendationTreeModel::ActionsColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("Actions")));
     th->setSectionHidden(RecommendationTreeModel::KindColumn, true);
     th->setSectionResizeMode(RecommendationTreeModel::TextColumn, QHeaderView::Stretch);
     connect(m_recs, &RecommendationTreeModel::editRefused, this,
-            [this, tree](const QModelIndex& i, const QString& why) {
-                showRefusal(tree, m_recPanel->fromSource(i), why);
-            });
+            [this, tree](const QModelIndex& i, const QString& why) { showRefusal(m_recPanel, i, why); });
     connect(m_recs, &RecommendationTreeModel::saved, this, [this] { emit reviewChanged(m_reviewId); });
     connect(m_recs, &QAbstractItemModel::modelReset, tree, &QTreeView::expandAll);
     connect(tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -180,24 +154,24 @@ QWidget* ReviewPage::buildPlanTab()
 
     m_responses = new ResponseTableModel(m_db, this);
     m_responses->setReadOnly(m_readOnly);
-    auto* responsesView = makeTable();
+    auto* responsesView = TablePanel::newTable();
     m_responsesPanel = new TablePanel(tr("Responses"), responsesView);
     m_responsesPanel->setModel(m_responses, TablePanel::Filtering::Proxy);
     responsesView->setItemDelegateForColumn(ResponseTableModel::ResponseColumn, new LongTextDelegate(this));
-    responsesView->horizontalHeader()->resizeSection(ResponseTableModel::AnswersColumn,
-                                                     widthOf(this, QStringLiteral("1.1, 1.2, 1.3")));
+    responsesView->horizontalHeader()->resizeSection(
+        ResponseTableModel::AnswersColumn, TablePanel::sampleWidth(this, QStringLiteral("1.1, 1.2, 1.3")));
     responsesView->horizontalHeader()->setStretchLastSection(true);
     responsesView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_responses, &RecordTableModel::editRefused, this,
             [this, responsesView](const QModelIndex& i, const QString& why) {
-                showRefusal(responsesView, m_responsesPanel->fromSource(i), why);
+                showRefusal(m_responsesPanel, i, why);
             });
     connect(m_responses, &RecordTableModel::saved, this, [this] { emit reviewChanged(m_reviewId); });
 
     m_actions = new ActionTableModel(m_db, this);
     m_actions->setReadOnly(m_readOnly);
     m_actions->setRecommendation(-1); // nothing until a recommendation is chosen
-    auto* actionsView = makeTable();
+    auto* actionsView = TablePanel::newTable();
     // One recommendation has a handful of actions: rows grow to show the
     // whole text, which is what the user came to read.
     actionsView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -208,31 +182,29 @@ QWidget* ReviewPage::buildPlanTab()
         m_actions->setTextFilter(text);
         actionSelected();
     });
-    m_ownerDelegate = new OwnerDelegate(this);
-    actionsView->setItemDelegateForColumn(ActionTableModel::ActionColumn, new LongTextDelegate(this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::OwnerColumn, m_ownerDelegate);
-    actionsView->setItemDelegateForColumn(ActionTableModel::TargetColumn, new TargetDateDelegate(this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::StatusColumn,
-                                          new ChoiceDelegate(ChoiceDelegate::statusChoices(), this));
-    actionsView->setItemDelegateForColumn(ActionTableModel::RagColumn,
-                                          new ChoiceDelegate(ChoiceDelegate::ragChoices(), this));
+    m_ownerDelegate = installActionEditors(actionsView, this);
     QHeaderView* ah = actionsView->horizontalHeader();
     ah->setSectionHidden(ActionTableModel::ReviewColumn, true);
     ah->setSectionHidden(ActionTableModel::RecommendationColumn, true);
     // Owners are edited in the details beside the table, with room for several.
     ah->setSectionHidden(ActionTableModel::OwnerColumn, true);
-    ah->resizeSection(ActionTableModel::NumberColumn, widthOf(this, QStringLiteral("10.10")));
-    ah->resizeSection(ActionTableModel::OwnerColumn, widthOf(this, QStringLiteral("Head of Service")));
-    ah->resizeSection(ActionTableModel::TargetColumn, widthOf(this, QStringLiteral("September 2024")));
-    ah->resizeSection(ActionTableModel::StatusColumn, widthOf(this, QStringLiteral("Partially complete")));
-    ah->resizeSection(ActionTableModel::RagColumn, widthOf(this, QStringLiteral("Amber")));
+    ah->resizeSection(ActionTableModel::NumberColumn, TablePanel::sampleWidth(this, QStringLiteral("10.10")));
+    ah->resizeSection(ActionTableModel::OwnerColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("Head of Service")));
+    ah->resizeSection(ActionTableModel::TargetColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("September 2024")));
+    ah->resizeSection(ActionTableModel::StatusColumn,
+                      TablePanel::sampleWidth(this, QStringLiteral("Partially complete")));
+    ah->resizeSection(ActionTableModel::RagColumn, TablePanel::sampleWidth(this, QStringLiteral("Amber")));
     ah->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
-    connect(
-        m_actions, &ActionTableModel::editRefused, this,
-        [this, actionsView](const QModelIndex& i, const QString& why) { showRefusal(actionsView, i, why); });
+    connect(m_actions, &ActionTableModel::editRefused, this,
+            [this](const QModelIndex& i, const QString& why) { showRefusal(m_actionsPanel, i, why); });
     connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] {
-        m_detail->setAction(currentActionId());
-        m_recs->reload();
+        // An edit in the table shows in the details; an edit made in the
+        // details is left alone there, where the user may be typing on.
+        if (!m_detail->isAncestorOf(QApplication::focusWidget()))
+            m_detail->setAction(currentActionId());
+        updateHeading();
         emit reviewChanged(m_reviewId);
     });
     connect(actionsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -241,9 +213,8 @@ QWidget* ReviewPage::buildPlanTab()
     m_detail = new ActionDetailPane(m_db);
     m_detail->setReadOnly(m_readOnly);
     connect(m_detail, &ActionDetailPane::actionSaved, this, [this](qint64 id) {
-        refreshActions(id);
-        m_recs->reload();
-        emit reviewChanged(m_reviewId);
+        if (const int row = m_actions->rowOf(id); row >= 0)
+            m_actions->reloadRow(row);
     });
     connect(m_detail, &ActionDetailPane::message, this, &ReviewPage::message);
 
@@ -333,14 +304,12 @@ void ReviewPage::recommendationSelected()
         html += QStringLiteral("<br><i>%1</i>").arg(r->decisionExplanation.toHtmlEscaped());
     m_recText->setText(html);
     m_responses->setRecommendation(r->id);
-    m_responsesPanel->setTitle(
-        m_responses->rowCount() == 1 ? tr("1 response") : tr("%1 responses").arg(m_responses->rowCount()));
     m_actions->setRecommendation(r->id);
-    m_actionsPanel->setTitle(m_actions->rowCount() == 1 ? tr("1 action")
-                                                        : tr("%1 actions").arg(m_actions->rowCount()));
+    updateCountTitles();
     if (m_actions->rowCount() > 0)
         m_actionsPanel->view()->setCurrentIndex(m_actions->index(0, ActionTableModel::ActionColumn));
-    actionSelected();
+    else
+        actionSelected();
 }
 
 void ReviewPage::actionSelected()
@@ -350,24 +319,26 @@ void ReviewPage::actionSelected()
 
 void ReviewPage::refreshActions(qint64 keepActionId)
 {
-    QSignalBlocker block(m_actions); // dataChanged would reload the pane being edited
     m_actions->refresh();
-    block.unblock();
     const int row = m_actions->rowOf(keepActionId);
-    if (row >= 0) {
-        QSignalBlocker selection(m_actionsPanel->view()->selectionModel());
+    if (row >= 0)
         m_actionsPanel->view()->setCurrentIndex(m_actions->index(row, ActionTableModel::ActionColumn));
-    }
-    m_actionsPanel->view()->viewport()->update();
-    m_actionsPanel->setTitle(m_actions->rowCount() == 1 ? tr("1 action")
-                                                        : tr("%1 actions").arg(m_actions->rowCount()));
+    else
+        actionSelected();
+    updateCountTitles();
 }
 
-void ReviewPage::showRefusal(QAbstractItemView* view, const QModelIndex& index, const QString& reason)
+void ReviewPage::updateCountTitles()
 {
-    // Shown next to the cell; the cell keeps what is stored.
-    const QRect cell = view->visualRect(index);
-    QToolTip::showText(view->viewport()->mapToGlobal(cell.bottomLeft()), reason, view);
+    const int responses = m_responses->rowCount();
+    const int actions = m_actions->rowCount();
+    m_responsesPanel->setTitle(responses == 1 ? tr("1 response") : tr("%1 responses").arg(responses));
+    m_actionsPanel->setTitle(actions == 1 ? tr("1 action") : tr("%1 actions").arg(actions));
+}
+
+void ReviewPage::showRefusal(TablePanel* panel, const QModelIndex& sourceIndex, const QString& reason)
+{
+    panel->showRefusal(sourceIndex, reason);
     emit message(tr("Not saved: %1").arg(reason));
 }
 
@@ -396,13 +367,6 @@ void ReviewPage::showTab(int index)
 void ReviewPage::editNew(TablePanel* panel, const QModelIndex& sourceIndex)
 {
     QAbstractItemView* view = panel->view();
-    // Lay the rows out now: the view would otherwise do it on its next timer
-    // after the reload, find the new row's editor off its stale layout and
-    // hide it, taking the keyboard focus away from the user's typing.
-    const auto headers = view->findChildren<QHeaderView*>();
-    for (QHeaderView* header : headers)
-        header->doItemsLayout();
-    view->doItemsLayout();
     panel->setCurrentSource(sourceIndex);
     view->setFocus();
     const QModelIndex viewIndex = panel->fromSource(sourceIndex);
@@ -441,7 +405,7 @@ void ReviewPage::reloadAll()
     refreshActions(action);
     m_versions->reload();
     m_links->reload();
-    m_detail->setAction(currentActionId());
+    m_details->load();
     updateHeading();
 }
 

@@ -74,7 +74,8 @@ private:
     void recommendationSelected();
     void actionSelected();
     void refreshActions(qint64 keepActionId);
-    void showRefusal(QAbstractItemView* view, const QModelIndex& index, const QString& reason);
+    void showRefusal(TablePanel* panel, const QModelIndex& sourceIndex, const QString& reason);
+    void updateCountTitles();
     bool confirm(const QString& question, const QString& detail);
     qint64 currentRecommendationId() const;
     qint64 currentActionId() const;

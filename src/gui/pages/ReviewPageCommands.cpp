@@ -6,6 +6,7 @@
 #include "db/RecommendationRepository.h"
 #include "db/ResponseRepository.h"
 #include "db/ReviewRepository.h"
+#include "dialogs/ConfirmDelete.h"
 #include "models/ActionTableModel.h"
 #include "models/PlanVersionTableModel.h"
 #include "models/RecommendationTreeModel.h"
@@ -64,9 +65,7 @@ bool ReviewPage::addRow(TablePanel* panel, bool child)
             m_recs->reload();
             updateHeading();
             emit reviewChanged(m_reviewId);
-            const int row = m_actions->rowOf(id);
-            m_detail->setAction(id);
-            editNew(m_actionsPanel, m_actions->index(row, ActionTableModel::ActionColumn));
+            editNew(m_actionsPanel, m_actions->index(m_actions->rowOf(id), ActionTableModel::ActionColumn));
             return true;
         }
         ResponseRepository repo(m_db);
@@ -138,10 +137,7 @@ bool ReviewPage::deleteRow(TablePanel* panel)
         if (!r)
             return false;
         RecommendationRepository repo(m_db);
-        const QString goes = repo.impact(r->id).describe();
-        if (!confirm(tr("Delete recommendation %1?").arg(r->number),
-                     goes.isEmpty() ? tr("Nothing else goes with it.")
-                                    : tr("With it go %1. This cannot be undone.").arg(goes)))
+        if (!confirm(tr("Delete recommendation %1?").arg(r->number), deleteDetail(repo.impact(r->id))))
             return false;
         const QString number = r->number;
         if (!repo.remove(r->id)) {
@@ -160,10 +156,7 @@ bool ReviewPage::deleteRow(TablePanel* panel)
         if (id == 0)
             return false;
         ActionRepository repo(m_db);
-        const QString goes = repo.impact(id).describe();
-        if (!confirm(tr("Delete this action?"), goes.isEmpty()
-                                                    ? tr("Nothing else goes with it.")
-                                                    : tr("With it go %1. This cannot be undone.").arg(goes)))
+        if (!confirm(tr("Delete this action?"), deleteDetail(repo.impact(id))))
             return false;
         if (!repo.remove(id)) {
             emit message(repo.errorString());
@@ -172,7 +165,6 @@ bool ReviewPage::deleteRow(TablePanel* panel)
         refreshActions(0);
         m_recs->reload();
         updateHeading();
-        actionSelected();
         emit reviewChanged(m_reviewId);
         return true;
     }

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+#include <QVector>
+
+class QSqlQuery;
+
+namespace rt {
+
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL DEFAULT ''.
+QVariant sqlText(const QString& s);
+
+// What the repositories share: the connection, the reason for the last
+// refusal, running a statement, and planning a move among ordered siblings.
+class Repository
+{
+public:
+    QString errorString() const { return m_error; }
+
+protected:
+    struct Sibling
+    {
+        qint64 id;
+        int position;
+    };
+    enum class MoveResult
+    {
+        Moved,
+        AlreadyFirst,
+        AlreadyLast,
+        NotFound
+    };
+
+    // notSaved: the sentence a failed statement's reason goes into ("… %1").
+    explicit Repository(QSqlDatabase& db, QString notSaved = QString());
+
+    bool fail(const QString& why);
+    bool run(QSqlQuery& q); // false with the database's reason in m_error
+
+    // Plans moving one of the siblings (in display order) by delta places and
+    // lists the rows whose position changes. Imported data may give siblings
+    // the same position; then they are first numbered 1..n so the swap shows.
+    static MoveResult planMove(const QVector<Sibling>& ordered, qint64 id, int delta,
+                               QVector<Sibling>* changes);
+    // fail() with "Already first." / "Already last." / the notFound sentence;
+    // true when the move can go ahead.
+    bool checkMove(MoveResult result, const QString& notFound);
+
+    QSqlDatabase& m_db;
+    QString m_error;
+
+private:
+    QString m_notSaved;
+};
+
+} // namespace rt
