@@ -78,7 +78,7 @@ TEST_F(ActionRepositoryTest, EditsBumpTheVersionAndFeedTheTextIndex)
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)),
               version + 1);
     EXPECT_EQ(
-        test::scalar(*db, QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH 'quokk*'")),
+        test::scalar(*db, QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH 'quokk*'")),
         actionId);
 }
 

@@ -54,7 +54,7 @@ TEST(Migrations, Version1FileIsUpgradedWithItsDataKept)
     // Schema 2 added Section 11, schema 3 the text index, filled from the old rows.
     EXPECT_EQ(test::scalar(db, QStringLiteral("SELECT count(*) FROM s11_ratings")), 0);
     EXPECT_EQ(test::scalar(
-                  db, QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'supervis*'")),
+                  db, QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH 'supervis*'")),
               1);
 }
 

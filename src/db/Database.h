@@ -19,7 +19,7 @@ public:
         CreateNew  // a new file; refuses to overwrite an existing one
     };
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kApplicationId = 0x52545231; // "RTR1"
 
     Database();

@@ -60,12 +60,12 @@ QString ActionTableModel::idSource() const
                    ? QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec "
                                     "ORDER BY position, id")
                    : QStringLiteral("SELECT id FROM actions WHERE recommendation_id = :rec AND id IN "
-                                    "(SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts) "
+                                    "(SELECT rowid FROM action_search WHERE action_search MATCH :fts) "
                                     "ORDER BY position, id");
     }
     if (m_fts.isEmpty())
         return QStringLiteral("SELECT id FROM actions ORDER BY id");
-    return QStringLiteral("SELECT rowid FROM actions_fts WHERE actions_fts MATCH :fts ORDER BY rowid");
+    return QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH :fts ORDER BY rowid");
 }
 
 void ActionTableModel::bindScope(QSqlQuery& q) const
@@ -107,7 +107,7 @@ void ActionTableModel::refresh()
     else
         q.prepare(m_fts.isEmpty()
                       ? QStringLiteral("SELECT count(*) FROM actions")
-                      : QStringLiteral("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH :fts"));
+                      : QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH :fts"));
     bindScope(q);
     if (q.exec() && q.next())
         m_count = q.value(0).toInt();

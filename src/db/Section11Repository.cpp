@@ -1,0 +1,1 @@
+#include "Section11Repository.h"
