@@ -26,12 +26,16 @@ QString tr(const char* text)
 }
 
 const QStringList kVerbs = {QStringLiteral("init"), QStringLiteral("stats"), QStringLiteral("overdue"),
-                            QStringLiteral("generate")};
+                            QStringLiteral("generate"), QStringLiteral("dashboard")};
 
-QCommandLineOption dbOption()
+} // namespace
+
+QCommandLineOption CommandLine::dbOption()
 {
     return QCommandLineOption(QStringLiteral("db"), tr("The database file."), tr("PATH"));
 }
+
+namespace {
 
 // RFC 4180: quote a field holding a comma, quote or line break; double quotes.
 QString csvField(const QString& s)
@@ -115,7 +119,7 @@ int CommandLine::dataError(const QString& message)
 int CommandLine::run(const QStringList& args)
 {
     if (!handles(args))
-        return usage(tr("unknown command; use init, stats, overdue, generate, gui or screenshot"));
+        return usage(tr("unknown command; use init, stats, overdue, dashboard, generate, gui or screenshot"));
     const QString verb = args.at(1);
     QStringList rest = args;
     rest.removeAt(1);
@@ -125,6 +129,8 @@ int CommandLine::run(const QStringList& args)
         return runStats(rest);
     if (verb == QLatin1String("overdue"))
         return runOverdue(rest);
+    if (verb == QLatin1String("dashboard"))
+        return runDashboard(rest);
     return runGenerate(rest);
 }
 

@@ -2,13 +2,15 @@
 
 #include <QStringList>
 
+class QCommandLineOption;
 class QCommandLineParser;
 class QDate;
 #include <QTextStream>
 
 namespace rt {
 
-// The command-line verbs that need no window: init, stats, overdue, generate.
+// The command-line verbs that need no window: init, stats, overdue, dashboard,
+// generate.
 // Exit codes: 0 done, 1 usage error, 2 data error (one line on stderr naming
 // the file and the cause).
 class CommandLine
@@ -33,6 +35,8 @@ private:
     int runStats(const QStringList& args);
     int runOverdue(const QStringList& args);
     int runGenerate(const QStringList& args);
+    int runDashboard(const QStringList& args); // DashboardCommand.cpp
+    static QCommandLineOption dbOption();
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).
     bool parse(QCommandLineParser& p, const QStringList& args, int* exitCode);

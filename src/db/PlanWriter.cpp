@@ -58,24 +58,33 @@ bool PlanWriter::run(QSqlQuery& q, const char* what)
     return false;
 }
 
+qint64 PlanWriter::knownAgencyId(const QString& name)
+{
+    const QString n = name.simplified().toLower();
+    if (n.isEmpty())
+        return 0;
+    if (auto it = m_agencies.constFind(n); it != m_agencies.constEnd())
+        return *it;
+    QSqlQuery& find =
+        prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
+                                "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
+    find.addBindValue(n);
+    find.addBindValue(n);
+    if (!run(find, "agency") || !find.next())
+        return 0;
+    const qint64 id = find.value(0).toLongLong();
+    find.finish();
+    m_agencies.insert(n, id);
+    return id;
+}
+
 qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
 {
     const QString n = name.trimmed();
     if (n.isEmpty())
         return 0;
-    if (auto it = m_agencies.constFind(n.toLower()); it != m_agencies.constEnd())
-        return *it;
-    QSqlQuery& find =
-        prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
-                                "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
-    find.addBindValue(n.toLower());
-    find.addBindValue(n.toLower());
-    if (run(find, "agency") && find.next()) {
-        const qint64 id = find.value(0).toLongLong();
-        find.finish();
-        m_agencies.insert(n.toLower(), id);
+    if (const qint64 id = knownAgencyId(n))
         return id;
-    }
     QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
                                              "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
     ins.addBindValue(n);
@@ -347,7 +356,26 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
 
 bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRecord& a, int position)
 {
-    const qint64 agency = agencyId(a.agency);
+    // An owner named after an agency ("GCC", "GSCB Business Unit") belongs to
+    // it; an action whose agency the document leaves blank takes its owners'
+    // agency when they all share one.
+    QVector<qint64> ownerAgencies;
+    // Not from an owner's recorded agency: a role such as "Head of Service"
+    // exists in many agencies.
+    for (const QString& owner : a.owners)
+        ownerAgencies << knownAgencyId(owner);
+    const qint64 givenAgency = agencyId(a.agency);
+    qint64 agency = givenAgency;
+    if (agency == 0) {
+        for (qint64 id : ownerAgencies) {
+            if (id != 0 && agency != 0 && id != agency) {
+                agency = 0;
+                break;
+            }
+            if (id != 0)
+                agency = id;
+        }
+    }
     QSqlQuery& q = prepared(QStringLiteral(
         "INSERT INTO actions(review_id, recommendation_id, number, position, text, owner_text, agency_id, "
         "target_text, target_precision, target_due, revised_target_text, revised_target_precision, "
@@ -376,8 +404,10 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
     a.id = q.lastInsertId().toLongLong();
 
     int pos = 0;
-    for (const QString& owner : a.owners) {
-        const qint64 ownerId = this->ownerId(owner, agency);
+    for (int i = 0; i < a.owners.size(); ++i) {
+        const QString& owner = a.owners.at(i);
+        const qint64 ownerId =
+            this->ownerId(owner, ownerAgencies.at(i) != 0 ? ownerAgencies.at(i) : givenAgency);
         if (ownerId == 0)
             continue;
         QSqlQuery& oq = prepared(QStringLiteral("INSERT INTO action_owners(action_id, owner_id, position) "

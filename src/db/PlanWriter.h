@@ -24,6 +24,8 @@ public:
     // Review links name other reviews by key; call once every review is written.
     bool resolveReviewLinks(const QVector<ReviewRecord>& reviews);
 
+    // The agency of that name or alias, 0 when none; never creates one.
+    qint64 knownAgencyId(const QString& name);
     // The agency of that name or alias, created when unknown.
     qint64 agencyId(const QString& name, const QString& shortName = QString());
     bool addAgency(const AgencyRecord& agency);

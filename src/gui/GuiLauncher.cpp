@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/PlanQueries.h"
 #include "io/SampleData.h"
+#include "pages/DashboardPage.h"
 #include "pages/ReviewPage.h"
 
 #include <QApplication>
@@ -120,7 +121,8 @@ int GuiLauncher::runScreenshot(const QStringList& args)
     p.addHelpOption();
     p.addOption({QStringLiteral("db"), QStringLiteral("Database"), QStringLiteral("PATH")});
     p.addOption({QStringLiteral("view"),
-                 QStringLiteral("reviews, actions, or review:REF (a review's id, reference or title)"),
+                 QStringLiteral("dashboard, reviews, actions, meeting, s11, or review:REF (a review's id, "
+                                "reference or title)"),
                  QStringLiteral("VIEW"), QStringLiteral("reviews")});
     p.addOption({QStringLiteral("out"), QStringLiteral("PNG file"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("size"), QStringLiteral("WIDTHxHEIGHT"), QStringLiteral("SIZE"),
@@ -133,6 +135,12 @@ int GuiLauncher::runScreenshot(const QStringList& args)
                  QStringLiteral("NUMBER")});
     p.addOption({QStringLiteral("tab"), QStringLiteral("With review:REF: plan, details, versions or links"),
                  QStringLiteral("TAB"), QStringLiteral("plan")});
+    p.addOption({QStringLiteral("as-of"),
+                 QStringLiteral("With dashboard or meeting: the as-of date, YYYY-MM-DD"),
+                 QStringLiteral("DATE")});
+    p.addOption({QStringLiteral("since"),
+                 QStringLiteral("With meeting: the date of the last meeting, YYYY-MM-DD"),
+                 QStringLiteral("DATE")});
     if (!p.parse(args))
         return fail(1, p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
@@ -145,8 +153,24 @@ int GuiLauncher::runScreenshot(const QStringList& args)
         return fail(1, QStringLiteral("screenshot: --db PATH and --out FILE.png are required"));
     const QString view = p.value(QStringLiteral("view"));
     const bool reviewView = view.startsWith(QLatin1String("review:"));
-    if (view != QLatin1String("actions") && view != QLatin1String("reviews") && !reviewView)
-        return fail(1, QStringLiteral("screenshot: --view must be reviews, actions or review:REF"));
+    static const QStringList views{QStringLiteral("dashboard"), QStringLiteral("reviews"),
+                                   QStringLiteral("actions"), QStringLiteral("meeting"),
+                                   QStringLiteral("s11")};
+    if (!views.contains(view) && !reviewView)
+        return fail(
+            1, QStringLiteral(
+                   "screenshot: --view must be dashboard, reviews, actions, meeting, s11 or review:REF"));
+    QDate asOf = QDate::currentDate();
+    QDate since;
+    for (const auto& [name, date] : {std::pair<QString, QDate*>{QStringLiteral("as-of"), &asOf},
+                                     std::pair<QString, QDate*>{QStringLiteral("since"), &since}}) {
+        if (!p.isSet(name))
+            continue;
+        *date = QDate::fromString(p.value(name), Qt::ISODate);
+        if (!date->isValid())
+            return fail(1, QStringLiteral("screenshot: --%1 must be a date as YYYY-MM-DD, not “%2”")
+                               .arg(name, p.value(name)));
+    }
     static const QStringList tabs{QStringLiteral("plan"), QStringLiteral("details"),
                                   QStringLiteral("versions"), QStringLiteral("links")};
     const int tab = tabs.indexOf(p.value(QStringLiteral("tab")));
@@ -173,7 +197,15 @@ int GuiLauncher::runScreenshot(const QStringList& args)
     window.setDatabase(std::move(db));
     window.resize(m.captured(1).toInt(), m.captured(2).toInt());
     window.show();
-    if (view == QLatin1String("reviews")) {
+    if (view == QLatin1String("dashboard")) {
+        window.showDashboard();
+        window.dashboard()->setAsOf(asOf);
+        if (!window.dashboard()->reloadNow())
+            return fail(2, QStringLiteral("screenshot: the dashboard could not be read"));
+    } else if (view == QLatin1String("meeting") || view == QLatin1String("s11")) {
+        if (!window.showStatusView(view, asOf, since))
+            return fail(2, QStringLiteral("screenshot: the %1 page could not be shown").arg(view));
+    } else if (view == QLatin1String("reviews")) {
         window.showReviews();
     } else if (view == QLatin1String("actions")) {
         window.showAllActions();

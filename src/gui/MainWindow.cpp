@@ -44,8 +44,6 @@ namespace rt {
 
 namespace {
 
-constexpr int kReviewsTab = 0;
-constexpr int kActionsTab = 1;
 constexpr int kMaxRecent = 8;
 
 } // namespace
@@ -80,22 +78,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_tabs->setMovable(false);
     m_tabs->addTab(m_reviewsPanel, tr("Reviews"));
     m_tabs->addTab(m_actionsPanel, tr("All actions"));
-    // The two fixed tabs cannot be closed; review tabs can.
-    for (int i : {kReviewsTab, kActionsTab}) {
-        m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
-        m_tabs->tabBar()->setTabButton(i, QTabBar::LeftSide, nullptr);
-    }
+    // The fixed tabs cannot be closed; review tabs can.
+    for (int i = 0; i < m_tabs->count(); ++i)
+        keepTabOpen(i);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     // Edits in a review page leave the reviews' figures and the all-actions
     // table stale; they are read again when shown, not on every keystroke.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index == kReviewsTab && m_reviewsStale)
+        QWidget* page = m_tabs->widget(index);
+        if (page == m_reviewsPanel && m_reviewsStale)
             refreshReviews();
-        else if (index == kActionsTab && m_actionsStale && m_actions) {
+        else if (page == m_actionsPanel && m_actionsStale && m_actions) {
             m_actionsStale = false;
             m_actions->refresh();
             updateStatus();
         }
+        statusPageShown(page);
     });
 
     m_banner = new QLabel;
@@ -158,6 +156,7 @@ void MainWindow::createMenus()
     edit->addAction(tr("&Find in this table"), QKeySequence::Find, this, &MainWindow::focusFilter);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_0), this, &MainWindow::showDashboard);
     view->addAction(tr("&Reviews"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showReviews);
     view->addAction(tr("All &actions"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     &MainWindow::showAllActions);
@@ -195,11 +194,13 @@ QLineEdit* MainWindow::filterEdit() const
 
 void MainWindow::setDatabase(std::unique_ptr<Database> db)
 {
-    while (m_tabs->count() > 2) {
-        QWidget* page = m_tabs->widget(2);
-        m_tabs->removeTab(2);
-        delete page;
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i))) {
+            m_tabs->removeTab(i);
+            delete page;
+        }
     }
+    detachStatusPages();
     m_actionsPanel->view()->setModel(nullptr);
     m_reviewsPanel->view()->setModel(nullptr);
     delete m_actions;
@@ -253,7 +254,10 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
                 m_actionsPanel->showRefusal(index, reason);
                 statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
             });
-    connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] { m_reviewsStale = true; });
+    connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] {
+        m_reviewsStale = true;
+        m_statusStale = true;
+    });
     connect(m_actionsPanel, &TablePanel::filterTextChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
         updateStatus();
@@ -282,7 +286,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     setWindowTitle(
         tr("%1 — Review Tracker%2")
             .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
-    m_tabs->setCurrentIndex(kReviewsTab);
+    attachStatusPages();
     updateStatus();
 }
 
@@ -321,7 +325,7 @@ ReviewPage* MainWindow::openReview(qint64 reviewId)
 {
     if (!m_db || reviewId <= 0)
         return nullptr;
-    for (int i = 2; i < m_tabs->count(); ++i) {
+    for (int i = 0; i < m_tabs->count(); ++i) {
         auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i));
         if (page && page->reviewId() == reviewId) {
             m_tabs->setCurrentIndex(i);
@@ -335,6 +339,7 @@ ReviewPage* MainWindow::openReview(qint64 reviewId)
     connect(page, &ReviewPage::reviewChanged, this, [this] {
         m_reviewsStale = true;
         m_actionsStale = true;
+        m_statusStale = true;
     });
     connect(page, &ReviewPage::titleChanged, this,
             [this, page](const QString& title) { m_tabs->setTabText(m_tabs->indexOf(page), title); });
@@ -352,21 +357,21 @@ ReviewPage* MainWindow::currentReviewPage() const
 
 void MainWindow::showReviews()
 {
-    m_tabs->setCurrentIndex(kReviewsTab);
+    m_tabs->setCurrentWidget(m_reviewsPanel);
     reviewsView()->setFocus();
 }
 
 void MainWindow::showAllActions()
 {
-    m_tabs->setCurrentIndex(kActionsTab);
+    m_tabs->setCurrentWidget(m_actionsPanel);
     actionsView()->setFocus();
 }
 
 void MainWindow::closeTab(int index)
 {
-    if (index < 2)
-        return;
     QWidget* page = m_tabs->widget(index);
+    if (!qobject_cast<ReviewPage*>(page))
+        return;
     m_tabs->removeTab(index);
     page->deleteLater();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
@@ -13,6 +14,7 @@ class QTableView;
 namespace rt {
 
 class ActionTableModel;
+class DashboardPage;
 class Database;
 class ReviewListModel;
 class ReviewPage;
@@ -41,6 +43,12 @@ public:
     // Opens (or shows) the review's tab.
     ReviewPage* openReview(qint64 reviewId);
     ReviewPage* currentReviewPage() const;
+    // Opens the action in its review's tab, selected for editing.
+    ReviewPage* openAction(qint64 reviewId, qint64 actionId);
+    void showDashboard();
+    // The screenshot verb's status views: "meeting" (since, as of) or "s11".
+    bool showStatusView(const QString& view, const QDate& asOf, const QDate& since);
+    DashboardPage* dashboard() const { return m_dashboard; }
     void showReviews();
     void showAllActions();
 
@@ -81,6 +89,15 @@ private:
     QPointer<TablePanel> m_lastPanel;
     bool m_reviewsStale = false;
     bool m_actionsStale = false;
+    bool m_statusStale = false; // the dashboard and meeting figures
+
+    // The status-review pages (MainWindowPages.cpp): the dashboard first.
+    void attachStatusPages();
+    void detachStatusPages();
+    void statusPageShown(QWidget* page);
+    void keepTabOpen(int index);
+    DashboardPage* m_dashboard = nullptr;
+    class Section11Page* m_section11 = nullptr;
     class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 

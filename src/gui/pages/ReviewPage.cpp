@@ -397,6 +397,20 @@ bool ReviewPage::selectByNumber(const QString& recommendation, const QString& ac
     return false;
 }
 
+bool ReviewPage::selectAction(qint64 actionId)
+{
+    ActionDetail a;
+    if (!PlanQueries(m_db).action(actionId, &a) || a.reviewId != m_reviewId)
+        return false;
+    m_tabs->setCurrentIndex(0);
+    m_recPanel->setCurrentSource(m_recs->indexOf(a.recommendationId));
+    const int row = m_actions->rowOf(actionId);
+    if (row < 0)
+        return false;
+    m_actionsPanel->view()->setCurrentIndex(m_actions->index(row, ActionTableModel::ActionColumn));
+    return true;
+}
+
 void ReviewPage::reloadAll()
 {
     const qint64 action = currentActionId();

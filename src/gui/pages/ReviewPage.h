@@ -49,6 +49,8 @@ public:
     // Selects the recommendation with that number and, when given, its action
     // with that number. False when not found.
     bool selectByNumber(const QString& recommendation, const QString& action = QString());
+    // Shows that action of this review in the plan tab; false when it is not one.
+    bool selectAction(qint64 actionId);
     void showTab(int index);
     void reloadAll();
 

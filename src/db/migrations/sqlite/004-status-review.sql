@@ -6,20 +6,32 @@
 -- Latest dated update per action, kept by triggers: "stale" over 300,000
 -- actions must not aggregate the updates table each time the as-of date moves.
 -- Updates are never rewritten (schema 1), so insert and delete are enough.
+-- Documents date updates by month ("Feb 2024"); such a date counts as the
+-- last day of its month (or year), so last_update is always a full ISO day
+-- and an update is never judged older than it may be.
 ALTER TABLE actions ADD COLUMN last_update TEXT;
-UPDATE actions SET last_update = (SELECT max(u.date) FROM updates u WHERE u.action_id = actions.id);
+UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date
+                     WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day')
+                     WHEN 4 THEN u.date || '-12-31' END)
+                     FROM updates u WHERE u.action_id = actions.id);
 CREATE INDEX actions_open_last_update ON actions(last_update)
     WHERE status NOT IN ('complete', 'superseded');
 
 CREATE TRIGGER updates_last_update_insert AFTER INSERT ON updates
 BEGIN
-    UPDATE actions SET last_update = (SELECT max(u.date) FROM updates u WHERE u.action_id = new.action_id)
+    UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date
+                     WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day')
+                     WHEN 4 THEN u.date || '-12-31' END)
+                     FROM updates u WHERE u.action_id = new.action_id)
     WHERE id = new.action_id;
 END;
 
 CREATE TRIGGER updates_last_update_delete AFTER DELETE ON updates
 BEGIN
-    UPDATE actions SET last_update = (SELECT max(u.date) FROM updates u WHERE u.action_id = old.action_id)
+    UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date
+                     WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day')
+                     WHEN 4 THEN u.date || '-12-31' END)
+                     FROM updates u WHERE u.action_id = old.action_id)
     WHERE id = old.action_id;
 END;
 

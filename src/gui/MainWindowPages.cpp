@@ -1,0 +1,98 @@
+// The main window's status-review pages: the dashboard (the first page), and
+// the way their counts and rows lead to the actions behind them.
+
+#include "MainWindow.h"
+#include "TablePanel.h"
+#include "db/Database.h"
+#include "pages/DashboardPage.h"
+#include "pages/ReviewPage.h"
+#include "pages/Section11Page.h"
+
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+
+namespace rt {
+
+void MainWindow::keepTabOpen(int index)
+{
+    m_tabs->tabBar()->setTabButton(index, QTabBar::RightSide, nullptr);
+    m_tabs->tabBar()->setTabButton(index, QTabBar::LeftSide, nullptr);
+}
+
+void MainWindow::detachStatusPages()
+{
+    if (m_dashboard) {
+        m_tabs->removeTab(m_tabs->indexOf(m_dashboard));
+        delete m_dashboard;
+        m_dashboard = nullptr;
+    }
+    if (m_section11) {
+        m_tabs->removeTab(m_tabs->indexOf(m_section11));
+        delete m_section11;
+        m_section11 = nullptr;
+    }
+}
+
+void MainWindow::attachStatusPages()
+{
+    m_dashboard = new DashboardPage(m_db->connection());
+    m_tabs->insertTab(0, m_dashboard, tr("Dashboard"));
+    m_tabs->setTabToolTip(0, tr("What is overdue, due soon, stale, Red and Amber (Ctrl+0)"));
+    keepTabOpen(0);
+    connect(m_dashboard, &DashboardPage::openAction, this, &MainWindow::openAction);
+    connect(m_dashboard, &DashboardPage::loadFailed, this,
+            [this](const QString& reason) { statusBar()->showMessage(reason, 10000); });
+    m_section11 = new Section11Page(m_db->connection());
+    m_section11->setReadOnly(m_db->isReadOnly());
+    const int s11 = m_tabs->insertTab(m_tabs->indexOf(m_actionsPanel) + 1, m_section11, tr("Section 11"));
+    m_tabs->setTabToolTip(s11, tr("Section 11 audits: each agency's rating against each standard"));
+    keepTabOpen(s11);
+    connect(m_section11, &Section11Page::openReview, this, &MainWindow::openReview);
+    connect(m_section11, &Section11Page::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+
+    m_statusStale = false;
+    m_dashboard->reload();
+    m_tabs->setCurrentWidget(m_dashboard);
+}
+
+void MainWindow::statusPageShown(QWidget* page)
+{
+    // Edits elsewhere leave the figures stale; they are read again (in the
+    // background) when the page is next looked at.
+    if (page && page == m_dashboard && m_statusStale) {
+        m_statusStale = false;
+        m_dashboard->reload();
+    }
+}
+
+void MainWindow::showDashboard()
+{
+    if (m_dashboard)
+        m_tabs->setCurrentWidget(m_dashboard);
+}
+
+bool MainWindow::showStatusView(const QString& view, const QDate& asOf, const QDate& since)
+{
+    Q_UNUSED(asOf);
+    Q_UNUSED(since);
+    if (view == QLatin1String("s11") && m_section11) {
+        m_tabs->setCurrentWidget(m_section11);
+        return true;
+    }
+    return false;
+}
+
+ReviewPage* MainWindow::openAction(qint64 reviewId, qint64 actionId)
+{
+    ReviewPage* page = openReview(reviewId);
+    if (page && !page->selectAction(actionId))
+        statusBar()->showMessage(tr("That action is no longer in this review."), 10000);
+    if (page)
+        page->actionsView()->setFocus();
+    return page;
+}
+
+} // namespace rt
