@@ -17,6 +17,10 @@ UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.
 CREATE INDEX actions_open_last_update ON actions(last_update)
     WHERE status NOT IN ('complete', 'superseded');
 
+-- Completion per review (a recommendation is complete when all its actions
+-- are) reads every action; this index answers it without touching the table.
+CREATE INDEX actions_completion ON actions(recommendation_id, review_id, status);
+
 CREATE TRIGGER updates_last_update_insert AFTER INSERT ON updates
 BEGIN
     UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date
