@@ -11,6 +11,20 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("rt::Repository", text);
 }
+
+std::function<QDateTime()>& historyClock()
+{
+    static std::function<QDateTime()> clock;
+    return clock;
+}
+
+// The login name, as the operating system gives it (USER on Linux and macOS,
+// USERNAME on Windows): the tracker has no accounts of its own.
+QString currentUser()
+{
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+}
 } // namespace
 
 QVariant sqlText(const QString& s)
@@ -21,6 +35,30 @@ QVariant sqlText(const QString& s)
 Repository::Repository(QSqlDatabase& db, QString notSaved)
     : m_db(db), m_notSaved(notSaved.isEmpty() ? tr("The change was not saved: %1") : std::move(notSaved))
 {
+}
+
+void Repository::setClockForTesting(std::function<QDateTime()> clock)
+{
+    historyClock() = std::move(clock);
+}
+
+bool Repository::logChange(const QString& entity, qint64 entityId, qint64 reviewId, const QString& field,
+                           const QVariant& oldValue, const QVariant& newValue)
+{
+    const QDateTime now = historyClock() ? historyClock()() : QDateTime::currentDateTimeUtc();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, "
+                             "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(now.toUTC().toString(Qt::ISODate));
+    q.addBindValue(sqlText(currentUser()));
+    q.addBindValue(entity);
+    q.addBindValue(entityId);
+    q.addBindValue(reviewId > 0 ? QVariant(reviewId) : QVariant());
+    q.addBindValue(field);
+    // A null value (nothing before a creation, nothing after a deletion) stays NULL.
+    q.addBindValue(oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()));
+    q.addBindValue(newValue.isNull() ? QVariant() : QVariant(newValue.toString()));
+    return run(q);
 }
 
 bool Repository::fail(const QString& why)

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
 #include <QVector>
+#include <functional>
 
 class QSqlQuery;
 
@@ -18,6 +20,9 @@ class Repository
 {
 public:
     QString errorString() const { return m_error; }
+    // The clock the change log reads (UTC); tests fix it so "since" is
+    // predictable. An empty function restores the system clock.
+    static void setClockForTesting(std::function<QDateTime()> clock);
 
 protected:
     struct Sibling
@@ -47,6 +52,11 @@ protected:
     // fail() with "Already first." / "Already last." / the notFound sentence;
     // true when the move can go ahead.
     bool checkMove(MoveResult result, const QString& notFound);
+    // Adds a row to the change history (what the QiiP meeting view reads), in
+    // the caller's transaction, so a change whose log cannot be written is
+    // refused with it. who: the operating-system user. reviewId <= 0: none.
+    bool logChange(const QString& entity, qint64 entityId, qint64 reviewId, const QString& field,
+                   const QVariant& oldValue, const QVariant& newValue);
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -51,14 +51,16 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
 
     Transaction tx(m_db);
     QSqlQuery exists(m_db);
-    exists.prepare(QStringLiteral("SELECT count(*) FROM actions WHERE id = ?"));
+    exists.prepare(QStringLiteral("SELECT review_id, rag FROM actions WHERE id = ?"));
     exists.addBindValue(actionId);
     if (!run(exists))
         return 0;
-    if (!exists.next() || exists.value(0).toLongLong() == 0) {
+    if (!exists.next()) {
         fail(tr("The update was not added: the action no longer exists."));
         return 0;
     }
+    const qint64 reviewId = exists.value(0).toLongLong();
+    const QString oldRag = exists.value(1).toString();
     exists.finish();
 
     // Only ever INSERT: a trigger refuses UPDATE on this table.
@@ -76,7 +78,12 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
     if (!run(ins))
         return 0;
     const qint64 id = ins.lastInsertId().toLongLong();
+    if (!logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("update"), QVariant(), text))
+        return 0;
 
+    if (r != Rag::None && rag::code(r) != oldRag &&
+        !logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("rag"), oldRag, rag::code(r)))
+        return 0;
     if (r != Rag::None) {
         QSqlQuery action(m_db);
         action.prepare(QStringLiteral("UPDATE actions SET rag = ?, version = version + 1 WHERE id = ?"));

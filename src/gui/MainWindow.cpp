@@ -256,7 +256,7 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
             });
     connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] {
         m_reviewsStale = true;
-        m_statusStale = true;
+        markStatusStale();
     });
     connect(m_actionsPanel, &TablePanel::filterTextChanged, m_actions, [this](const QString& text) {
         m_actions->setTextFilter(text);
@@ -339,7 +339,7 @@ ReviewPage* MainWindow::openReview(qint64 reviewId)
     connect(page, &ReviewPage::reviewChanged, this, [this] {
         m_reviewsStale = true;
         m_actionsStale = true;
-        m_statusStale = true;
+        markStatusStale();
     });
     connect(page, &ReviewPage::titleChanged, this,
             [this, page](const QString& title) { m_tabs->setTabText(m_tabs->indexOf(page), title); });

@@ -89,7 +89,10 @@ private:
     QPointer<TablePanel> m_lastPanel;
     bool m_reviewsStale = false;
     bool m_actionsStale = false;
-    bool m_statusStale = false; // the dashboard and meeting figures
+    // The dashboard's and meeting view's figures, read again when next shown.
+    bool m_dashboardStale = false;
+    bool m_meetingStale = false;
+    void markStatusStale();
 
     // The status-review pages (MainWindowPages.cpp): the dashboard first.
     void attachStatusPages();
@@ -98,6 +101,7 @@ private:
     void keepTabOpen(int index);
     DashboardPage* m_dashboard = nullptr;
     class Section11Page* m_section11 = nullptr;
+    class MeetingPage* m_meeting = nullptr;
     class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include "TablePanel.h"
 #include "db/Database.h"
 #include "pages/DashboardPage.h"
+#include "pages/MeetingPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/Section11Page.h"
 
@@ -28,6 +29,11 @@ void MainWindow::detachStatusPages()
         delete m_dashboard;
         m_dashboard = nullptr;
     }
+    if (m_meeting) {
+        m_tabs->removeTab(m_tabs->indexOf(m_meeting));
+        delete m_meeting;
+        m_meeting = nullptr;
+    }
     if (m_section11) {
         m_tabs->removeTab(m_tabs->indexOf(m_section11));
         delete m_section11;
@@ -44,27 +50,44 @@ void MainWindow::attachStatusPages()
     connect(m_dashboard, &DashboardPage::openAction, this, &MainWindow::openAction);
     connect(m_dashboard, &DashboardPage::loadFailed, this,
             [this](const QString& reason) { statusBar()->showMessage(reason, 10000); });
+    m_meeting = new MeetingPage(m_db->connection());
+    const int meeting = m_tabs->insertTab(m_tabs->indexOf(m_actionsPanel) + 1, m_meeting, tr("QiiP meeting"));
+    m_tabs->setTabToolTip(meeting, tr("What changed since the last meeting: updates, status and RAG changes, "
+                                      "newly overdue, completed"));
+    keepTabOpen(meeting);
+    connect(m_meeting, &MeetingPage::openAction, this, &MainWindow::openAction);
+
     m_section11 = new Section11Page(m_db->connection());
     m_section11->setReadOnly(m_db->isReadOnly());
-    const int s11 = m_tabs->insertTab(m_tabs->indexOf(m_actionsPanel) + 1, m_section11, tr("Section 11"));
+    const int s11 = m_tabs->insertTab(m_tabs->indexOf(m_meeting) + 1, m_section11, tr("Section 11"));
     m_tabs->setTabToolTip(s11, tr("Section 11 audits: each agency's rating against each standard"));
     keepTabOpen(s11);
     connect(m_section11, &Section11Page::openReview, this, &MainWindow::openReview);
     connect(m_section11, &Section11Page::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 
-    m_statusStale = false;
+    m_dashboardStale = false;
+    m_meetingStale = false;
     m_dashboard->reload();
     m_tabs->setCurrentWidget(m_dashboard);
+}
+
+void MainWindow::markStatusStale()
+{
+    m_dashboardStale = true;
+    m_meetingStale = true;
 }
 
 void MainWindow::statusPageShown(QWidget* page)
 {
     // Edits elsewhere leave the figures stale; they are read again (in the
     // background) when the page is next looked at.
-    if (page && page == m_dashboard && m_statusStale) {
-        m_statusStale = false;
+    if (page && page == m_dashboard && m_dashboardStale) {
+        m_dashboardStale = false;
         m_dashboard->reload();
+    } else if (page && page == m_meeting && m_meetingStale) {
+        m_meetingStale = false;
+        m_meeting->reload();
     }
 }
 
@@ -76,8 +99,14 @@ void MainWindow::showDashboard()
 
 bool MainWindow::showStatusView(const QString& view, const QDate& asOf, const QDate& since)
 {
-    Q_UNUSED(asOf);
-    Q_UNUSED(since);
+    if (view == QLatin1String("meeting") && m_meeting) {
+        m_tabs->setCurrentWidget(m_meeting);
+        m_meeting->setAsOf(asOf);
+        if (since.isValid())
+            m_meeting->setSince(since);
+        m_meeting->reload();
+        return true;
+    }
     if (view == QLatin1String("s11") && m_section11) {
         m_tabs->setCurrentWidget(m_section11);
         return true;
