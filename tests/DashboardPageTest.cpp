@@ -5,9 +5,15 @@
 
 #include "TestSupport.h"
 #include "db/PlanQueries.h"
+#include "gui/MainWindow.h"
+#include "gui/pages/ActionsPage.h"
+#include "gui/pages/ReviewPage.h"
+#include "models/ActionTableModel.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -40,7 +46,8 @@ TEST_F(DashboardPageTest, ReadsTheFiguresInTheBackgroundAndShowsThem)
 {
     QSignalSpy loaded(page.get(), &DashboardPage::loaded);
     page->reload();
-    EXPECT_TRUE(page->isLoading());
+    // The figures arrive through the event loop, never during reload() itself.
+    EXPECT_TRUE(page->countButton(QStringLiteral("overdue"))->text().isEmpty());
     ASSERT_TRUE(loaded.wait(10000));
     EXPECT_EQ(page->countButton(QStringLiteral("overdue"))->text(), QStringLiteral("20"));
     EXPECT_EQ(page->countButton(QStringLiteral("no_target"))->text(), QStringLiteral("5"));
@@ -128,4 +135,43 @@ TEST_F(DashboardPageTest, ARevisedTargetIsMarkedInTheOverdueList)
     }
     EXPECT_EQ(revised, 1);
     EXPECT_EQ(page->figures().overdueRevised, 1);
+}
+
+TEST(DashboardInWindow, ClickingACountLandsOnTheFilteredListAndARowOpensTheAction)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("sample.rtdb"));
+    test::sampleDatabase(path).reset();
+    auto db = std::make_unique<Database>();
+    ASSERT_TRUE(db->open(path, Database::OpenMode::ReadWrite));
+    MainWindow window;
+    window.setDatabase(std::move(db));
+    window.resize(1400, 900);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    // The dashboard is the first page.
+    ASSERT_EQ(window.tabs()->currentWidget(), window.dashboard());
+    window.dashboard()->setAsOf(QDate(2024, 6, 30));
+    ASSERT_TRUE(window.dashboard()->reloadNow());
+
+    QTest::mouseClick(window.dashboard()->countButton(QStringLiteral("overdue")), Qt::LeftButton);
+    ASSERT_EQ(window.tabs()->currentWidget(), window.actionsPage());
+    ActionTableModel* model = window.actionsPage()->model();
+    ASSERT_TRUE(model->waitForCount(5000));
+    ASSERT_EQ(model->rowCount(), 20);
+    model->setAsOf(QDate(2024, 6, 30));
+    for (int row = 0; row < model->rowCount(); ++row)
+        EXPECT_TRUE(model->data(model->index(row, 0), ActionTableModel::OverdueRole).toBool()) << row;
+    EXPECT_TRUE(window.actionsPage()->filter().overdue);
+
+    // Back on the dashboard, Enter on an overdue action opens it in its review.
+    window.showDashboard();
+    QTableWidget* list = window.dashboard()->overdueTable();
+    QSignalSpy opened(window.dashboard(), &DashboardPage::openAction);
+    emit list->itemActivated(list->item(0, 3));
+    ASSERT_EQ(opened.count(), 1);
+    ReviewPage* page = window.currentReviewPage();
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->title(), QStringLiteral("Philip"));
+    EXPECT_EQ(page->currentActionId(), opened.at(0).at(1).toLongLong());
 }

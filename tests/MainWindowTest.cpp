@@ -36,7 +36,12 @@ TEST(MainWindow, ShowsReviewsAndFiltersActionsFromTheKeyboard)
     QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
     EXPECT_TRUE(window.filterEdit()->hasFocus()) << "Ctrl+F focuses the filter box";
     QTest::keyClicks(window.filterEdit(), QStringLiteral("Workforce"));
-    const int filtered = window.actionsView()->model()->rowCount();
+    // The table follows after a short pause in typing.
+    int filtered = all;
+    for (int i = 0; i < 100 && filtered == all; ++i) {
+        QTest::qWait(10);
+        filtered = window.actionsView()->model()->rowCount();
+    }
     EXPECT_GT(filtered, 0);
     EXPECT_LT(filtered, all);
     EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("sample.rtdb")));

@@ -1,6 +1,147 @@
 #include "ActionFilter.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonValue>
+
 namespace rt {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rt::ActionFilter", text);
+}
+
+// The keys of the JSON form. Saved filters outlive program versions, so they
+// are spelt out once here and never renamed.
+const QLatin1String kReviewIds("reviewIds");
+const QLatin1String kKinds("kinds");
+const QLatin1String kAgencyIds("agencyIds");
+const QLatin1String kOwners("owners");
+const QLatin1String kStatuses("statuses");
+const QLatin1String kRags("rags");
+const QLatin1String kThemes("themes");
+const QLatin1String kDecisions("decisions");
+const QLatin1String kTargetFrom("targetFrom");
+const QLatin1String kTargetTo("targetTo");
+const QLatin1String kOpenOnly("openOnly");
+const QLatin1String kOverdue("overdue");
+const QLatin1String kDueSoon("dueSoon");
+const QLatin1String kStale("stale");
+const QLatin1String kNoTarget("noTarget");
+const QLatin1String kRevised("revised");
+const QLatin1String kAsOf("asOf");
+const QLatin1String kStaleDays("staleDays");
+const QLatin1String kDueSoonDays("dueSoonDays");
+const QLatin1String kText("text");
+
+// Reads the JSON form, remembering the first key whose value has the wrong
+// type; a missing key keeps the default.
+class Reader
+{
+public:
+    explicit Reader(const QJsonObject& json) : m_json(json) {}
+
+    QString badKey() const { return m_badKey; }
+
+    void ids(QLatin1String key, QList<qint64>* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        if (!v.isArray())
+            return bad(key);
+        for (const QJsonValue& item : v.toArray()) {
+            // Ids are whole numbers; JSON numbers are doubles, exact to 2^53.
+            const double d = item.toDouble(-1);
+            if (!item.isDouble() || d < 0 || d != static_cast<double>(static_cast<qint64>(d)))
+                return bad(key);
+            out->append(static_cast<qint64>(d));
+        }
+    }
+
+    void strings(QLatin1String key, QStringList* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        if (!v.isArray())
+            return bad(key);
+        for (const QJsonValue& item : v.toArray()) {
+            if (!item.isString())
+                return bad(key);
+            out->append(item.toString());
+        }
+    }
+
+    void date(QLatin1String key, QDate* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
+        if (!v.isString() || !d.isValid())
+            return bad(key);
+        *out = d;
+    }
+
+    void flag(QLatin1String key, bool* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        if (!v.isBool())
+            return bad(key);
+        *out = v.toBool();
+    }
+
+    void days(QLatin1String key, int* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 0 || d > 36500 || d != static_cast<double>(static_cast<int>(d)))
+            return bad(key);
+        *out = static_cast<int>(d);
+    }
+
+    void text(QLatin1String key, QString* out)
+    {
+        const QJsonValue v = m_json.value(key);
+        if (v.isUndefined())
+            return;
+        if (!v.isString())
+            return bad(key);
+        *out = v.toString();
+    }
+
+private:
+    void bad(QLatin1String key)
+    {
+        if (m_badKey.isEmpty())
+            m_badKey = key;
+    }
+
+    const QJsonObject& m_json;
+    QString m_badKey;
+};
+
+QJsonArray toArray(const QStringList& list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonArray toArray(const QList<qint64>& ids)
+{
+    QJsonArray a;
+    for (qint64 id : ids)
+        a.append(static_cast<double>(id));
+    return a;
+}
+
+} // namespace
 
 bool ActionFilter::isEmpty() const
 {
@@ -9,22 +150,90 @@ bool ActionFilter::isEmpty() const
 
 bool ActionFilter::operator==(const ActionFilter& o) const
 {
-    return reviewIds == o.reviewIds && kinds == o.kinds && agencyIds == o.agencyIds && owners == o.owners
-           && statuses == o.statuses && rags == o.rags && themes == o.themes && decisions == o.decisions
-           && targetFrom == o.targetFrom && targetTo == o.targetTo && openOnly == o.openOnly
-           && overdue == o.overdue && dueSoon == o.dueSoon && stale == o.stale && noTarget == o.noTarget
-           && revised == o.revised && asOf == o.asOf && staleDays == o.staleDays
-           && dueSoonDays == o.dueSoonDays && text == o.text;
+    return reviewIds == o.reviewIds && kinds == o.kinds && agencyIds == o.agencyIds && owners == o.owners &&
+           statuses == o.statuses && rags == o.rags && themes == o.themes && decisions == o.decisions &&
+           targetFrom == o.targetFrom && targetTo == o.targetTo && openOnly == o.openOnly &&
+           overdue == o.overdue && dueSoon == o.dueSoon && stale == o.stale && noTarget == o.noTarget &&
+           revised == o.revised && asOf == o.asOf && staleDays == o.staleDays &&
+           dueSoonDays == o.dueSoonDays && text == o.text;
 }
 
 QJsonObject ActionFilter::toJson() const
 {
-    return QJsonObject(); // written with the filter bar
+    // Only what differs from the default is written: a saved filter then
+    // reads as what it asks for, and later defaults reach old filters.
+    const ActionFilter d;
+    QJsonObject json;
+    if (!reviewIds.isEmpty())
+        json.insert(kReviewIds, toArray(reviewIds));
+    if (!kinds.isEmpty())
+        json.insert(kKinds, toArray(kinds));
+    if (!agencyIds.isEmpty())
+        json.insert(kAgencyIds, toArray(agencyIds));
+    if (!owners.isEmpty())
+        json.insert(kOwners, toArray(owners));
+    if (!statuses.isEmpty())
+        json.insert(kStatuses, toArray(statuses));
+    if (!rags.isEmpty())
+        json.insert(kRags, toArray(rags));
+    if (!themes.isEmpty())
+        json.insert(kThemes, toArray(themes));
+    if (!decisions.isEmpty())
+        json.insert(kDecisions, toArray(decisions));
+    if (targetFrom.isValid())
+        json.insert(kTargetFrom, targetFrom.toString(Qt::ISODate));
+    if (targetTo.isValid())
+        json.insert(kTargetTo, targetTo.toString(Qt::ISODate));
+    const QPair<QLatin1String, bool> flags[] = {{kOpenOnly, openOnly}, {kOverdue, overdue},
+                                                {kDueSoon, dueSoon},   {kStale, stale},
+                                                {kNoTarget, noTarget}, {kRevised, revised}};
+    for (const auto& [key, on] : flags) {
+        if (on)
+            json.insert(key, true);
+    }
+    if (asOf.isValid())
+        json.insert(kAsOf, asOf.toString(Qt::ISODate));
+    if (staleDays != d.staleDays)
+        json.insert(kStaleDays, staleDays);
+    if (dueSoonDays != d.dueSoonDays)
+        json.insert(kDueSoonDays, dueSoonDays);
+    if (!text.isEmpty())
+        json.insert(kText, text);
+    return json;
 }
 
-ActionFilter ActionFilter::fromJson(const QJsonObject&, QString*)
+ActionFilter ActionFilter::fromJson(const QJsonObject& json, QString* error)
 {
-    return ActionFilter();
+    ActionFilter f;
+    Reader r(json);
+    r.ids(kReviewIds, &f.reviewIds);
+    r.strings(kKinds, &f.kinds);
+    r.ids(kAgencyIds, &f.agencyIds);
+    r.strings(kOwners, &f.owners);
+    r.strings(kStatuses, &f.statuses);
+    r.strings(kRags, &f.rags);
+    r.strings(kThemes, &f.themes);
+    r.strings(kDecisions, &f.decisions);
+    r.date(kTargetFrom, &f.targetFrom);
+    r.date(kTargetTo, &f.targetTo);
+    r.flag(kOpenOnly, &f.openOnly);
+    r.flag(kOverdue, &f.overdue);
+    r.flag(kDueSoon, &f.dueSoon);
+    r.flag(kStale, &f.stale);
+    r.flag(kNoTarget, &f.noTarget);
+    r.flag(kRevised, &f.revised);
+    r.date(kAsOf, &f.asOf);
+    r.days(kStaleDays, &f.staleDays);
+    r.days(kDueSoonDays, &f.dueSoonDays);
+    r.text(kText, &f.text);
+    if (!r.badKey().isEmpty()) {
+        if (error)
+            *error = tr("The filter’s “%1” has a value of the wrong type.").arg(r.badKey());
+        return ActionFilter();
+    }
+    if (error)
+        error->clear();
+    return f;
 }
 
 } // namespace rt

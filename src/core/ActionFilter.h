@@ -28,13 +28,13 @@ struct ActionFilter
     QDate targetTo;
 
     // Flags read as of asOf, with the dashboard's thresholds.
-    bool openOnly = false;  // not Complete, not Superseded
-    bool overdue = false;   // original target passed, open
-    bool dueSoon = false;   // original target within dueSoonDays of asOf, open
-    bool stale = false;     // open, no update for staleDays (or never)
-    bool noTarget = false;  // open, Ongoing or no target
-    bool revised = false;   // has a revised target
-    QDate asOf;             // invalid: today
+    bool openOnly = false; // not Complete, not Superseded
+    bool overdue = false;  // original target passed, open
+    bool dueSoon = false;  // original target within dueSoonDays of asOf, open
+    bool stale = false;    // open, no update for staleDays (or never)
+    bool noTarget = false; // open, Ongoing or no target
+    bool revised = false;  // has a revised target
+    QDate asOf;            // invalid: today
     int staleDays = 90;
     int dueSoonDays = 30;
 

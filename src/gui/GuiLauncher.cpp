@@ -5,6 +5,8 @@
 #include "db/Database.h"
 #include "db/PlanQueries.h"
 #include "io/SampleData.h"
+#include "models/ActionTableModel.h"
+#include "pages/ActionsPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/ReviewPage.h"
 
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTextStream>
@@ -181,6 +184,11 @@ int GuiLauncher::runScreenshot(const QStringList& args)
     if (!m.hasMatch())
         return fail(1, QStringLiteral("screenshot: --size must look like 1400x900"));
 
+    // A picture of the window as it first opens: none of the user's
+    // remembered filters, recent files or window places, and none written.
+    QCoreApplication::setApplicationName(QStringLiteral("review-tracker-screenshot"));
+    QSettings().clear();
+
     auto db = std::make_unique<Database>();
     if (!db->openForReading(path))
         return fail(2, db->errorString());
@@ -209,8 +217,12 @@ int GuiLauncher::runScreenshot(const QStringList& args)
         window.showReviews();
     } else if (view == QLatin1String("actions")) {
         window.showAllActions();
-        if (p.isSet(QStringLiteral("filter")))
-            window.filterEdit()->setText(p.value(QStringLiteral("filter")));
+        if (p.isSet(QStringLiteral("filter"))) {
+            ActionFilter filter;
+            filter.text = p.value(QStringLiteral("filter"));
+            window.actionsPage()->setFilter(filter);
+        }
+        window.actionsPage()->model()->waitForCount(10000);
     } else {
         ReviewPage* page = window.openReview(reviewId);
         page->showTab(tab);

@@ -12,6 +12,8 @@
 #include "editors/OwnerDelegate.h"
 #include "models/ActionTableModel.h"
 #include "models/ReviewListModel.h"
+#include "pages/ActionsPage.h"
+#include "pages/FilterBar.h"
 #include "pages/ReviewPage.h"
 
 #include <QAction>
@@ -65,19 +67,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         openReview(m_reviews->data(source, ReviewListModel::ReviewIdRole).toLongLong());
     });
 
-    auto* actionsView = TablePanel::newTable();
-    actionsView->setWordWrap(false);
-    actionsView->verticalHeader()->setDefaultSectionSize(actionsView->fontMetrics().height() + 8);
-    m_actionsPanel = new TablePanel(tr("Every action of every review"), actionsView);
-    m_actionsPanel->setFilterPlaceholder(tr("Filter actions by words in the text or owner (Ctrl+F)"));
-    m_ownerDelegate = installActionEditors(actionsView, this);
-
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(false);
     m_tabs->addTab(m_reviewsPanel, tr("Reviews"));
-    m_tabs->addTab(m_actionsPanel, tr("All actions"));
     // The fixed tabs cannot be closed; review tabs can.
     for (int i = 0; i < m_tabs->count(); ++i)
         keepTabOpen(i);
@@ -88,9 +82,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         QWidget* page = m_tabs->widget(index);
         if (page == m_reviewsPanel && m_reviewsStale)
             refreshReviews();
-        else if (page == m_actionsPanel && m_actionsStale && m_actions) {
+        else if (page == m_actionsPage && m_actionsStale && m_actionsPage) {
             m_actionsStale = false;
-            m_actions->refresh();
+            m_actionsPage->refresh();
             updateStatus();
         }
         statusPageShown(page);
@@ -164,10 +158,11 @@ void MainWindow::createMenus()
     view->addAction(tr("Agencies and &owners…"), this, &MainWindow::showOwners);
     view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
         refreshReviews();
-        if (m_actions)
-            m_actions->refresh();
+        if (m_actionsPage)
+            m_actionsPage->refresh();
         if (ReviewPage* page = currentReviewPage())
             page->reloadAll();
+        refreshStatusPages();
     });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -179,7 +174,7 @@ void MainWindow::createMenus()
 
 QTableView* MainWindow::actionsView() const
 {
-    return static_cast<QTableView*>(m_actionsPanel->view());
+    return m_actionsPage ? m_actionsPage->view() : nullptr;
 }
 
 QTableView* MainWindow::reviewsView() const
@@ -189,7 +184,7 @@ QTableView* MainWindow::reviewsView() const
 
 QLineEdit* MainWindow::filterEdit() const
 {
-    return m_actionsPanel->filterEdit();
+    return m_actionsPage ? m_actionsPage->filterBar()->textEdit() : nullptr;
 }
 
 void MainWindow::setDatabase(std::unique_ptr<Database> db)
@@ -201,9 +196,12 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
         }
     }
     detachStatusPages();
-    m_actionsPanel->view()->setModel(nullptr);
+    if (m_actionsPage) {
+        m_tabs->removeTab(m_tabs->indexOf(m_actionsPage));
+        delete m_actionsPage; // owns its model
+    }
+    m_actionsPage = nullptr;
     m_reviewsPanel->view()->setModel(nullptr);
-    delete m_actions;
     delete m_reviews;
     m_actions = nullptr;
     m_reviews = nullptr;
@@ -230,38 +228,26 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     reviewHeader->setSectionResizeMode(ReviewListModel::TitleColumn, QHeaderView::Stretch);
     reviewsView()->setCurrentIndex(reviewsView()->model()->index(0, ReviewListModel::TitleColumn));
 
-    m_actions = new ActionTableModel(m_db->connection(), this);
+    // Every action, with the filter bar; its filter is kept between sessions.
+    m_actionsPage = new ActionsPage(m_db->connection(), QStringLiteral("allActions"));
+    m_actions = m_actionsPage->model();
     m_actions->setReadOnly(m_db->isReadOnly());
-    m_actionsPanel->setModel(m_actions, TablePanel::Filtering::Model);
-    m_ownerDelegate->setNames(ownerNames());
-    QHeaderView* header = actionsView()->horizontalHeader();
-    // Widths from the longest values each column can hold, not from the rows:
-    // resizing to contents would read every row of a lazy model.
-    auto widthOf = [this](const QString& sample) { return TablePanel::sampleWidth(actionsView(), sample); };
-    header->resizeSection(ActionTableModel::ReviewColumn, widthOf(QStringLiteral("Children of Family Y")));
-    header->resizeSection(ActionTableModel::RecommendationColumn, widthOf(QStringLiteral("10.10")));
-    header->resizeSection(ActionTableModel::NumberColumn, widthOf(QStringLiteral("10.10")));
-    header->resizeSection(ActionTableModel::OwnerColumn,
-                          widthOf(QStringLiteral("Interim Assistant Director")));
-    header->resizeSection(ActionTableModel::TargetColumn, widthOf(QStringLiteral("September 2024")));
-    header->resizeSection(ActionTableModel::StatusColumn, widthOf(QStringLiteral("Partially complete")));
-    header->resizeSection(ActionTableModel::RagColumn, widthOf(QStringLiteral("Amber")));
-    header->setSectionResizeMode(ActionTableModel::ActionColumn, QHeaderView::Stretch);
-    // A refused edit says why, next to the cell and in the status bar; the
-    // cell keeps its stored value.
+    m_actionsPage->ownerDelegate()->setNames(ownerNames());
+    const int actionsTab =
+        m_tabs->insertTab(m_tabs->indexOf(m_reviewsPanel) + 1, m_actionsPage, tr("All actions"));
+    m_tabs->setTabToolTip(actionsTab, tr("Every action of every review, filtered (Ctrl+2)"));
+    keepTabOpen(actionsTab);
     connect(m_actions, &ActionTableModel::editRefused, this,
-            [this](const QModelIndex& index, const QString& reason) {
-                m_actionsPanel->showRefusal(index, reason);
+            [this](const QModelIndex&, const QString& reason) {
                 statusBar()->showMessage(tr("Not saved: %1").arg(reason), 10000);
             });
     connect(m_actions, &QAbstractItemModel::dataChanged, this, [this] {
         m_reviewsStale = true;
         markStatusStale();
     });
-    connect(m_actionsPanel, &TablePanel::filterTextChanged, m_actions, [this](const QString& text) {
-        m_actions->setTextFilter(text);
-        updateStatus();
-    });
+    connect(m_actionsPage, &ActionsPage::filterChanged, this, &MainWindow::updateStatus);
+    connect(m_actions, &ActionTableModel::countFinished, this, &MainWindow::updateStatus);
+    connect(m_actionsPage, &ActionsPage::openAction, this, &MainWindow::openAction);
 
     const bool sample = m_db->path().endsWith(QLatin1String("sample.rtdb"));
     if (m_actions->rowCount() > 0)
@@ -363,7 +349,9 @@ void MainWindow::showReviews()
 
 void MainWindow::showAllActions()
 {
-    m_tabs->setCurrentWidget(m_actionsPanel);
+    if (!m_actionsPage)
+        return;
+    m_tabs->setCurrentWidget(m_actionsPage);
     actionsView()->setFocus();
 }
 
@@ -381,8 +369,8 @@ TablePanel* MainWindow::activePanel() const
     QWidget* current = m_tabs->currentWidget();
     if (m_lastPanel && current && current->isAncestorOf(m_lastPanel) && m_lastPanel->isVisible())
         return m_lastPanel;
-    if (current == m_reviewsPanel || current == m_actionsPanel)
-        return static_cast<TablePanel*>(current);
+    if (current == m_reviewsPanel)
+        return m_reviewsPanel;
     return nullptr;
 }
 
@@ -424,7 +412,7 @@ bool MainWindow::deleteRow()
             m_reviews->data(m_reviews->index(i.row(), ReviewListModel::TitleColumn)).toString();
         if (!confirmDelete(this, tr("Delete the review “%1”?").arg(title), deleteDetail(repo.impact(id))))
             return false;
-        for (int t = 2; t < m_tabs->count(); ++t) {
+        for (int t = m_tabs->count() - 1; t >= 0; --t) {
             if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(t)); page && page->reviewId() == id)
                 closeTab(t);
         }
@@ -436,7 +424,7 @@ bool MainWindow::deleteRow()
         m_actions->refresh();
         return true;
     }
-    if (m_tabs->currentWidget() == m_actionsPanel) {
+    if (m_actionsPage && m_tabs->currentWidget() == m_actionsPage) {
         const QModelIndex i = actionsView()->currentIndex();
         const qint64 id = i.isValid() ? m_actions->data(i, ActionTableModel::ActionIdRole).toLongLong() : 0;
         if (id == 0)
@@ -464,6 +452,10 @@ bool MainWindow::moveRow(int delta)
 
 void MainWindow::focusFilter()
 {
+    if (m_actionsPage && m_tabs->currentWidget() == m_actionsPage) {
+        m_actionsPage->focusFilter();
+        return;
+    }
     TablePanel* panel = activePanel();
     if (!panel) {
         if (ReviewPage* page = currentReviewPage())
@@ -481,9 +473,9 @@ void MainWindow::showOwners()
     dialog.exec();
     // Renames show everywhere at once.
     const QStringList names = ownerNames();
-    m_ownerDelegate->setNames(names);
-    m_actions->refresh();
-    for (int i = 2; i < m_tabs->count(); ++i) {
+    m_actionsPage->ownerDelegate()->setNames(names);
+    m_actionsPage->refresh();
+    for (int i = 0; i < m_tabs->count(); ++i) {
         if (auto* page = qobject_cast<ReviewPage*>(m_tabs->widget(i))) {
             page->setOwnerNames(names);
             page->reloadAll();

@@ -14,6 +14,8 @@ class QTableView;
 namespace rt {
 
 class ActionTableModel;
+class ActionsPage;
+struct ActionFilter;
 class DashboardPage;
 class Database;
 class ReviewListModel;
@@ -51,6 +53,9 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     void showReviews();
     void showAllActions();
+    // The All actions tab with exactly these actions (a dashboard count).
+    void showActions(const ActionFilter& filter);
+    ActionsPage* actionsPage() const { return m_actionsPage; }
 
     // The Edit menu's commands, for the keyboard and for tests.
     bool addRow(bool child = false);
@@ -82,7 +87,7 @@ private:
     ActionTableModel* m_actions = nullptr;
     QTabWidget* m_tabs = nullptr;
     TablePanel* m_reviewsPanel = nullptr;
-    TablePanel* m_actionsPanel = nullptr;
+    ActionsPage* m_actionsPage = nullptr;
     QLabel* m_banner = nullptr;
     QLabel* m_count = nullptr;
     QMenu* m_recentMenu = nullptr;
@@ -93,6 +98,7 @@ private:
     bool m_dashboardStale = false;
     bool m_meetingStale = false;
     void markStatusStale();
+    void refreshStatusPages();
 
     // The status-review pages (MainWindowPages.cpp): the dashboard first.
     void attachStatusPages();
@@ -102,7 +108,6 @@ private:
     DashboardPage* m_dashboard = nullptr;
     class Section11Page* m_section11 = nullptr;
     class MeetingPage* m_meeting = nullptr;
-    class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 
 } // namespace rt

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "TablePanel.h"
 #include "db/Database.h"
+#include "pages/ActionsPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/MeetingPage.h"
 #include "pages/ReviewPage.h"
@@ -48,10 +49,11 @@ void MainWindow::attachStatusPages()
     m_tabs->setTabToolTip(0, tr("What is overdue, due soon, stale, Red and Amber (Ctrl+0)"));
     keepTabOpen(0);
     connect(m_dashboard, &DashboardPage::openAction, this, &MainWindow::openAction);
+    connect(m_dashboard, &DashboardPage::showActions, this, &MainWindow::showActions);
     connect(m_dashboard, &DashboardPage::loadFailed, this,
             [this](const QString& reason) { statusBar()->showMessage(reason, 10000); });
     m_meeting = new MeetingPage(m_db->connection());
-    const int meeting = m_tabs->insertTab(m_tabs->indexOf(m_actionsPanel) + 1, m_meeting, tr("QiiP meeting"));
+    const int meeting = m_tabs->insertTab(m_tabs->indexOf(m_actionsPage) + 1, m_meeting, tr("QiiP meeting"));
     m_tabs->setTabToolTip(meeting, tr("What changed since the last meeting: updates, status and RAG changes, "
                                       "newly overdue, completed"));
     keepTabOpen(meeting);
@@ -76,6 +78,23 @@ void MainWindow::markStatusStale()
 {
     m_dashboardStale = true;
     m_meetingStale = true;
+}
+
+void MainWindow::refreshStatusPages()
+{
+    markStatusStale();
+    statusPageShown(m_tabs->currentWidget());
+    if (m_section11)
+        m_section11->reload();
+}
+
+void MainWindow::showActions(const ActionFilter& filter)
+{
+    if (!m_actionsPage)
+        return;
+    m_actionsPage->setFilter(filter);
+    showAllActions();
+    updateStatus();
 }
 
 void MainWindow::statusPageShown(QWidget* page)

@@ -51,6 +51,8 @@ public:
     bool selectByNumber(const QString& recommendation, const QString& action = QString());
     // Shows that action of this review in the plan tab; false when it is not one.
     bool selectAction(qint64 actionId);
+    // The action selected in the plan tab, 0 when none.
+    qint64 currentActionId() const;
     void showTab(int index);
     void reloadAll();
 
@@ -80,7 +82,6 @@ private:
     void updateCountTitles();
     bool confirm(const QString& question, const QString& detail);
     qint64 currentRecommendationId() const;
-    qint64 currentActionId() const;
     void editNew(TablePanel* panel, const QModelIndex& sourceIndex);
 
     QSqlDatabase m_db;
