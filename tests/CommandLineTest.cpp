@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 
+#include "CliSupport.h"
 #include "TestSupport.h"
 
 #include <QFile>
@@ -14,24 +15,11 @@ using namespace rt;
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Result = test::CliResult;
 
-Result run(QStringList args)
+Result run(const QStringList& args)
 {
-    args.prepend(QStringLiteral("review-tracker"));
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    CommandLine cli(out, err);
-    r.code = cli.run(args);
-    out.flush();
-    err.flush();
-    return r;
+    return test::runCli(args);
 }
 
 QJsonObject json(const Result& r)

@@ -1,6 +1,7 @@
 // The dashboard verb, on the sample data as of 30/06/2024 (figures read by
 // hand from the plans; see DashboardTest.cpp), and on bad arguments.
 
+#include "CliSupport.h"
 #include "TestSupport.h"
 #include "cli/CommandLine.h"
 
@@ -15,24 +16,11 @@ using namespace rt;
 
 namespace {
 
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Result = test::CliResult;
 
-Result run(QStringList args)
+Result run(const QStringList& args)
 {
-    args.prepend(QStringLiteral("review-tracker"));
-    Result r;
-    QTextStream out(&r.out);
-    QTextStream err(&r.err);
-    CommandLine cli(out, err);
-    r.code = cli.run(args);
-    out.flush();
-    err.flush();
-    return r;
+    return test::runCli(args);
 }
 
 class DashboardCommandTest : public ::testing::Test

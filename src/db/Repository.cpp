@@ -18,14 +18,15 @@ std::function<QDateTime()>& historyClock()
     return clock;
 }
 
+} // namespace
+
 // The login name, as the operating system gives it (USER on Linux and macOS,
 // USERNAME on Windows): the tracker has no accounts of its own.
-QString currentUser()
+QString Repository::currentUser()
 {
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
 }
-} // namespace
 
 QVariant sqlText(const QString& s)
 {

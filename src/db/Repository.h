@@ -23,6 +23,8 @@ public:
     // The clock the change log reads (UTC); tests fix it so "since" is
     // predictable. An empty function restores the system clock.
     static void setClockForTesting(std::function<QDateTime()> clock);
+    // Who the change log names: the operating-system user.
+    static QString currentUser();
 
 protected:
     struct Sibling

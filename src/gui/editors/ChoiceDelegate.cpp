@@ -19,7 +19,9 @@ constexpr int kSwatchSize = 12;
 // A small filled square with a darker edge, so pale colours (amber) still
 // stand out on a white list. An invalid colour gives a transparent square of
 // the same size, which keeps the labels of a mixed list in one column.
-QIcon swatch(const QColor& colour, qreal devicePixelRatio)
+} // namespace
+
+QIcon ChoiceDelegate::swatchIcon(const QColor& colour, qreal devicePixelRatio)
 {
     QPixmap pixmap(QSize(kSwatchSize, kSwatchSize) * devicePixelRatio);
     pixmap.setDevicePixelRatio(devicePixelRatio);
@@ -33,7 +35,21 @@ QIcon swatch(const QColor& colour, qreal devicePixelRatio)
     return QIcon(pixmap);
 }
 
-} // namespace
+void ChoiceDelegate::fillCombo(QComboBox* box, const QVector<Choice>& choices)
+{
+    bool anyColour = false;
+    for (const Choice& c : choices)
+        anyColour = anyColour || c.colour.isValid();
+    if (anyColour)
+        box->setIconSize(QSize(kSwatchSize, kSwatchSize));
+    const qreal dpr = box->devicePixelRatioF();
+    for (const Choice& c : choices) {
+        if (anyColour)
+            box->addItem(swatchIcon(c.colour, dpr), c.label, c.code);
+        else
+            box->addItem(c.label, c.code);
+    }
+}
 
 ChoiceDelegate::ChoiceDelegate(QVector<Choice> choices, QObject* parent)
     : QStyledItemDelegate(parent), m_choices(std::move(choices))
@@ -92,18 +108,7 @@ QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
     // The editor lies over the cell; the cell's own text must not show through.
     combo->setAutoFillBackground(true);
 
-    bool anyColour = false;
-    for (const Choice& c : m_choices)
-        anyColour = anyColour || c.colour.isValid();
-    if (anyColour)
-        combo->setIconSize(QSize(kSwatchSize, kSwatchSize));
-    const qreal dpr = combo->devicePixelRatioF();
-    for (const Choice& c : m_choices) {
-        if (anyColour)
-            combo->addItem(swatch(c.colour, dpr), c.label, c.code);
-        else
-            combo->addItem(c.label, c.code);
-    }
+    fillCombo(combo, m_choices);
 
     // A pick from the list (click, Enter in the list, or typing the first
     // letters) is the whole edit: commit and close so one action does it.
@@ -137,7 +142,7 @@ void ChoiceDelegate::setEditorData(QWidget* editor, const QModelIndex& index) co
         // turning it into the first choice.
         const QString label = code.isEmpty() ? tr("Not set") : code;
         if (combo->count() > 0 && !combo->itemIcon(0).isNull())
-            combo->addItem(swatch(QColor(), combo->devicePixelRatioF()), label, code); // keep the column
+            combo->addItem(swatchIcon(QColor(), combo->devicePixelRatioF()), label, code); // keep the column
         else
             combo->addItem(label, code);
         row = combo->count() - 1;

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QStyledItemDelegate>
 #include <QVector>
+
+class QComboBox;
 
 namespace rt {
 
@@ -23,6 +26,12 @@ public:
 
     explicit ChoiceDelegate(QVector<Choice> choices, QObject* parent = nullptr);
 
+    // A small filled square with a darker edge; an invalid colour gives a
+    // transparent one, which keeps a mixed list's labels in one column.
+    static QIcon swatchIcon(const QColor& colour, qreal devicePixelRatio = 1.0);
+    // Fills a combo box with the choices (labels shown, codes as data), with
+    // swatches when any choice has a colour.
+    static void fillCombo(QComboBox* box, const QVector<Choice>& choices);
     static QVector<Choice> statusChoices();
     static QVector<Choice> ragChoices();      // includes a blank "no rating" choice first
     static QVector<Choice> decisionChoices(); // blank, Agreed, Partly agreed, Not agreed

@@ -2,6 +2,7 @@
 
 #include "FieldError.h"
 #include "db/PlanQueries.h"
+#include "db/Repository.h"
 #include "db/UpdateRepository.h"
 #include "editors/ChoiceDelegate.h"
 #include "editors/TargetDateEdit.h"
@@ -41,27 +42,6 @@ QPlainTextEdit* textBox(int lines)
     return edit;
 }
 
-void fillChoices(QComboBox* box, const QVector<ChoiceDelegate::Choice>& choices)
-{
-    for (const ChoiceDelegate::Choice& c : choices) {
-        if (c.colour.isValid()) {
-            QPixmap swatch(12, 12);
-            swatch.fill(c.colour);
-            box->addItem(QIcon(swatch), c.label, c.code);
-        } else {
-            box->addItem(c.label, c.code);
-        }
-    }
-}
-
-QString osUser()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user;
-}
-
 } // namespace
 
 ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(parent), m_db(std::move(db))
@@ -76,9 +56,9 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
     m_target = new TargetDateEdit;
     m_revised = new TargetDateEdit;
     m_status = new QComboBox;
-    fillChoices(m_status, ChoiceDelegate::statusChoices());
+    ChoiceDelegate::fillCombo(m_status, ChoiceDelegate::statusChoices());
     m_rag = new QComboBox;
-    fillChoices(m_rag, ChoiceDelegate::ragChoices());
+    ChoiceDelegate::fillCombo(m_rag, ChoiceDelegate::ragChoices());
     m_success = textBox(2);
     m_evidence = textBox(2);
     m_links = new QLineEdit;
@@ -124,10 +104,10 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
     m_updateDate = new QLineEdit;
     m_updateDate->setPlaceholderText(tr("dd/mm/yyyy"));
     m_updateDate->setMaximumWidth(fm.horizontalAdvance(QStringLiteral("00/00/00000")) + 16);
-    m_updateAuthor = new QLineEdit(osUser());
+    m_updateAuthor = new QLineEdit(Repository::currentUser());
     m_updateAuthor->setPlaceholderText(tr("Who"));
     m_updateRag = new QComboBox;
-    fillChoices(m_updateRag, ChoiceDelegate::ragChoices());
+    ChoiceDelegate::fillCombo(m_updateRag, ChoiceDelegate::ragChoices());
     m_updateText = textBox(3);
     m_updateText->setPlaceholderText(tr("What has happened since the last update (Ctrl+Return adds it)"));
     m_addUpdate = new QPushButton(tr("Add &update"));

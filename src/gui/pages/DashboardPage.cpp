@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -96,26 +97,27 @@ void DashboardPage::buildUi()
     bar->addWidget(today);
     bar->addSpacing(16);
 
-    m_staleDays = new QSpinBox;
-    m_staleDays->setRange(1, 3650);
-    m_staleDays->setValue(90);
-    m_staleDays->setSuffix(tr(" days"));
-    auto* staleLabel = new QLabel(tr("S&tale after"));
-    staleLabel->setBuddy(m_staleDays);
-    m_staleDays->setToolTip(
-        tr("An open action is stale when it has had no dated progress update for this long"));
-    bar->addWidget(staleLabel);
-    bar->addWidget(m_staleDays);
+    // The two thresholds are the subgroup's own; they are kept between sessions.
+    auto addDays = [this, bar](const QString& label, const QString& key, int value, const QString& tip) {
+        auto* spin = new QSpinBox;
+        spin->setRange(1, 3650);
+        spin->setValue(QSettings().value(key, value).toInt());
+        spin->setSuffix(tr(" days"));
+        spin->setToolTip(tip);
+        auto* text = new QLabel(label);
+        text->setBuddy(spin);
+        bar->addWidget(text);
+        bar->addWidget(spin);
+        connect(spin, qOverload<int>(&QSpinBox::valueChanged), this,
+                [key](int days) { QSettings().setValue(key, days); });
+        return spin;
+    };
+    m_staleDays =
+        addDays(tr("S&tale after"), QStringLiteral("dashboard/staleDays"), 90,
+                tr("An open action is stale when it has had no dated progress update for this long"));
     bar->addSpacing(16);
-
-    m_dueSoonDays = new QSpinBox;
-    m_dueSoonDays->setRange(1, 3650);
-    m_dueSoonDays->setValue(30);
-    m_dueSoonDays->setSuffix(tr(" days"));
-    auto* soonLabel = new QLabel(tr("D&ue soon within"));
-    soonLabel->setBuddy(m_dueSoonDays);
-    bar->addWidget(soonLabel);
-    bar->addWidget(m_dueSoonDays);
+    m_dueSoonDays = addDays(tr("D&ue soon within"), QStringLiteral("dashboard/dueSoonDays"), 30,
+                            tr("An open action is due soon when its target falls within this many days"));
     m_state = new QLabel;
     m_state->setForegroundRole(QPalette::PlaceholderText);
     m_state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);

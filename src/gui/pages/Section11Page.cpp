@@ -175,8 +175,8 @@ QWidget* Section11Page::buildCellPanel()
 
     m_rating = new QComboBox;
     m_rating->setIconSize(QSize(12, 12));
-    m_rating->addItem(swatchIcon(QColor()), tr("Not rated"), QString());
-    fillChoices(m_rating, ratingChoices());
+    m_rating->addItem(ChoiceDelegate::swatchIcon(QColor()), tr("Not rated"), QString());
+    ChoiceDelegate::fillCombo(m_rating, ratingChoices());
     connect(m_rating, &QComboBox::activated, this, [this] { ratingChosen(); });
 
     m_wording = new QLineEdit;

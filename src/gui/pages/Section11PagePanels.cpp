@@ -130,7 +130,7 @@ void Section11Page::loadPartnership()
 
         // The RAG is chosen in place; the combo's swatch is its colour.
         auto* rag = new QComboBox;
-        fillChoices(rag, ChoiceDelegate::ragChoices());
+        ChoiceDelegate::fillCombo(rag, ChoiceDelegate::ragChoices());
         rag->setCurrentIndex(qMax(0, rag->findData(r.rag)));
         rag->setEnabled(!m_readOnly);
         rag->setAccessibleName(tr("Partnership RAG of %1").arg(r.title));

@@ -48,26 +48,6 @@ inline QVector<ChoiceDelegate::Choice> ratingChoices()
     return choices;
 }
 
-inline QIcon swatchIcon(const QColor& colour, int size = 12)
-{
-    QPixmap pixmap(size, size);
-    pixmap.fill(Qt::transparent);
-    if (colour.isValid()) {
-        QPainter p(&pixmap);
-        p.setPen(colour.darker(150));
-        p.setBrush(colour);
-        p.drawRect(QRectF(0.5, 0.5, size - 1, size - 1));
-    }
-    return QIcon(pixmap);
-}
-
-inline void fillChoices(QComboBox* box, const QVector<ChoiceDelegate::Choice>& choices)
-{
-    box->setIconSize(QSize(12, 12));
-    for (const ChoiceDelegate::Choice& c : choices)
-        box->addItem(swatchIcon(c.colour), c.label, c.code);
-}
-
 // A key of the legend: a swatch and its words.
 inline QWidget* legendKey(const QColor& colour, const QString& text, bool italic = false)
 {
