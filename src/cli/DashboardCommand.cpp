@@ -97,22 +97,18 @@ int CommandLine::runDashboard(const QStringList& args)
                    .arg(f.noTarget)
                    .arg(f.red)
                    .arg(f.amber);
-        m_out << tr("By agency (overdue, red, amber, open):\n");
-        for (const DashboardGroup& g : f.byAgency)
-            m_out << QStringLiteral("  %1: %2, %3, %4, %5\n")
-                         .arg(g.name)
-                         .arg(g.overdue)
-                         .arg(g.red)
-                         .arg(g.amber)
-                         .arg(g.open);
-        m_out << tr("By owner (overdue, red, amber, open):\n");
-        for (const DashboardGroup& g : f.byOwner)
-            m_out << QStringLiteral("  %1: %2, %3, %4, %5\n")
-                         .arg(g.name)
-                         .arg(g.overdue)
-                         .arg(g.red)
-                         .arg(g.amber)
-                         .arg(g.open);
+        const auto groups = [this](const QString& heading, const QVector<DashboardGroup>& list) {
+            m_out << heading;
+            for (const DashboardGroup& g : list)
+                m_out << QStringLiteral("  %1: %2, %3, %4, %5\n")
+                             .arg(g.name)
+                             .arg(g.overdue)
+                             .arg(g.red)
+                             .arg(g.amber)
+                             .arg(g.open);
+        };
+        groups(tr("By agency (overdue, red, amber, open):\n"), f.byAgency);
+        groups(tr("By owner (overdue, red, amber, open):\n"), f.byOwner);
         m_out << tr("By review (overdue, recommendations complete):\n");
         for (const DashboardReview& r : f.byReview) {
             const QString done = r.completePct < 0 ? tr("no action plan")

@@ -219,22 +219,7 @@ QWidget* DashboardPage::buildCounts()
                            "QToolButton:focus { border-color: %1; }")
                 .arg(QLatin1String(spec.colour)));
         const QString flag = QLatin1String(spec.key);
-        connect(b, &QToolButton::clicked, this, [this, flag] {
-            ActionFilter f = baseFilter();
-            if (flag == QLatin1String("overdue"))
-                f.overdue = true;
-            else if (flag == QLatin1String("due_soon"))
-                f.dueSoon = true;
-            else if (flag == QLatin1String("stale"))
-                f.stale = true;
-            else if (flag == QLatin1String("no_target"))
-                f.noTarget = true;
-            else if (flag == QLatin1String("red"))
-                f.rags = {QStringLiteral("red")};
-            else if (flag == QLatin1String("amber"))
-                f.rags = {QStringLiteral("amber")};
-            emit showActions(f);
-        });
+        connect(b, &QToolButton::clicked, this, [this, flag] { emit showActions(filterFor(flag)); });
         m_countButtons.insert(flag, b);
         row->addWidget(b);
     }
@@ -402,10 +387,9 @@ ActionFilter DashboardPage::baseFilter() const
     return f;
 }
 
-ActionFilter DashboardPage::filterForCell(const QTableWidgetItem* item) const
+ActionFilter DashboardPage::filterFor(const QString& flag) const
 {
     ActionFilter f = baseFilter();
-    const QString flag = item->data(FlagRole).toString();
     if (flag == QLatin1String("all"))
         f.openOnly = false;
     else if (flag == QLatin1String("overdue"))
@@ -418,6 +402,12 @@ ActionFilter DashboardPage::filterForCell(const QTableWidgetItem* item) const
         f.noTarget = true;
     else if (flag == QLatin1String("red") || flag == QLatin1String("amber"))
         f.rags = {flag};
+    return f;
+}
+
+ActionFilter DashboardPage::filterForCell(const QTableWidgetItem* item) const
+{
+    ActionFilter f = filterFor(item->data(FlagRole).toString());
     const qint64 id = item->data(GroupIdRole).toLongLong();
     const QString name = item->data(GroupNameRole).toString();
     switch (GroupKind(item->data(GroupKindRole).toInt())) {

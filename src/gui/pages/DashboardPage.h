@@ -83,6 +83,8 @@ private:
     void fillCompletionChart();
     void snapshotReady(const DashboardSnapshot& snapshot);
     ActionFilter baseFilter() const;
+    // The open actions a count stands for: "overdue", "red", "all" …
+    ActionFilter filterFor(const QString& flag) const;
     ActionFilter filterForCell(const QTableWidgetItem* item) const;
 
     QSqlDatabase m_db;
