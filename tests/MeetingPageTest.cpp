@@ -129,6 +129,9 @@ TEST_F(MeetingPageTest, WithoutARememberedDateSinceIsAMonthAgo)
     MeetingPage page(db->connection());
     EXPECT_EQ(page.since(), QDate::currentDate().addMonths(-1));
     EXPECT_EQ(page.asOf(), QDate::currentDate());
+    // Nothing is read until the page is first shown.
+    EXPECT_FALSE(page.model()->since().isValid());
+    page.show();
     EXPECT_EQ(page.model()->since(), QDate::currentDate().addMonths(-1));
 }
 

@@ -100,7 +100,10 @@ bool DashboardQueries::load(DashboardSnapshot* out)
     readNamed(q, &out->themes, &themeIndex);
 
     QHash<qint64, QVector<int>> themesOf; // recommendation id -> theme indices
-    if (!exec(q, QStringLiteral("SELECT recommendation_id, theme_id FROM recommendation_themes")))
+    // Only the recommendations with open actions: in a kept-up tracker most are done.
+    if (!exec(q, QStringLiteral("SELECT rt.recommendation_id, rt.theme_id FROM recommendation_themes rt "
+                                "WHERE rt.recommendation_id IN (SELECT a.recommendation_id FROM actions a WHERE %1)")
+                     .arg(open)))
         return false;
     while (q.next())
         themesOf[q.value(0).toLongLong()].append(themeIndex.value(q.value(1).toLongLong()));

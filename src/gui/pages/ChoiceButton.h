@@ -49,9 +49,14 @@ public:
         menu->addAction(action);
         setMenu(menu);
 
+        // While the list is filled or set (m_silent), each item's change would
+        // re-read the whole list: 10,000 reviews made that 10,000² steps.
+        // setItems and setValues update the text once at the end instead.
         connect(m_list, &QListWidget::itemChanged, this, [this] {
+            if (m_silent)
+                return;
             updateText();
-            if (!m_silent && onChanged)
+            if (onChanged)
                 onChanged();
         });
         // Enter or Space ticks the current row, as in a menu.

@@ -1,6 +1,8 @@
 #include "DashboardCharts.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QtCharts/QAbstractAxis>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
@@ -30,6 +32,15 @@ QChart* newChart(const QString& title)
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(4);
     return chart;
+}
+
+// Category labels a little smaller than the body text, so that a bar's label
+// fits its bar's height rather than being cut to "…".
+void useCompactLabels(QAbstractAxis* axis)
+{
+    QFont f = axis->labelsFont();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    axis->setLabelsFont(f);
 }
 
 // Category labels carry the figures too, so the numbers sit beside the bars.
@@ -64,7 +75,8 @@ QChart* ragByAgency(const QVector<DashboardGroup>& agencies, int maxBars)
     for (int i = n - 1; i >= 0; --i) {
         const DashboardGroup& g = agencies.at(i);
         const QString name = g.shortName.isEmpty() ? elided(g.name, 28) : g.shortName;
-        categories << tr("%1 · %2 open, %3 overdue").arg(name).arg(g.open).arg(g.overdue);
+        const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+        categories << tr("%1 · %2 open, %3 overdue").arg(name, uk.toString(g.open), uk.toString(g.overdue));
         widest = qMax(widest, g.open);
     }
     for (const Band& band : bands) {
@@ -79,6 +91,7 @@ QChart* ragByAgency(const QVector<DashboardGroup>& agencies, int maxBars)
     chart->addSeries(series);
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
+    useCompactLabels(axisY);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto* axisX = new QValueAxis;
@@ -104,11 +117,11 @@ QChart* completionByReview(const QVector<DashboardReview>& reviews, int maxBars)
         if (r.completePct >= 0 && r.open > 0)
             shown.append(r);
     }
-    // The least complete are the ones to talk about.
+    // The reviews most behind first: most overdue, then least complete.
     std::stable_sort(shown.begin(), shown.end(), [](const DashboardReview& a, const DashboardReview& b) {
-        if (a.completePct != b.completePct)
-            return a.completePct < b.completePct;
-        return a.overdue > b.overdue;
+        if (a.overdue != b.overdue)
+            return a.overdue > b.overdue;
+        return a.completePct < b.completePct;
     });
     const int total = shown.size();
     shown.resize(qMin(maxBars, total));
@@ -132,6 +145,7 @@ QChart* completionByReview(const QVector<DashboardReview>& reviews, int maxBars)
     chart->addSeries(series);
     auto* axisY = new QBarCategoryAxis;
     axisY->append(categories);
+    useCompactLabels(axisY);
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto* axisX = new QValueAxis;
@@ -142,9 +156,10 @@ QChart* completionByReview(const QVector<DashboardReview>& reviews, int maxBars)
     series->attachAxis(axisX);
     chart->legend()->hide();
     if (total > shown.size())
-        chart->setTitle(tr("Recommendations complete: the %1 least complete of %2 reviews with open actions")
-                            .arg(shown.size())
-                            .arg(total));
+        chart->setTitle(
+            tr("Recommendations complete: the %1 reviews with most overdue, of %2 with open actions")
+                .arg(shown.size())
+                .arg(QLocale(QLocale::English, QLocale::UnitedKingdom).toString(total)));
     return chart;
 }
 

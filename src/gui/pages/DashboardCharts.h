@@ -14,8 +14,8 @@ namespace DashboardCharts {
 // Open actions of the first maxBars agencies (already worst first), stacked
 // Red, Amber, Green, Blue, not rated.
 QChart* ragByAgency(const QVector<DashboardGroup>& agencies, int maxBars);
-// Share of recommendations complete, for the reviews with an action plan and
-// open actions, lowest first.
+// Share of recommendations complete, for the reviews with open actions, the
+// ones with most overdue first.
 QChart* completionByReview(const QVector<DashboardReview>& reviews, int maxBars);
 
 } // namespace DashboardCharts

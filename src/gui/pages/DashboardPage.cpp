@@ -132,10 +132,10 @@ void DashboardPage::buildUi()
 
     m_agencyChart = new QChartView;
     m_agencyChart->setRenderHint(QPainter::Antialiasing);
-    m_agencyChart->setMinimumHeight(240);
+    m_agencyChart->setMinimumHeight(260);
     m_completionChart = new QChartView;
     m_completionChart->setRenderHint(QPainter::Antialiasing);
-    m_completionChart->setMinimumHeight(240);
+    m_completionChart->setMinimumHeight(260);
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_agencyChart);
     charts->addWidget(m_completionChart);
@@ -285,7 +285,15 @@ void DashboardPage::reload()
 
 bool DashboardPage::reloadNow()
 {
-    m_watcher->waitForFinished();
+    if (m_watcher->isRunning()) {
+        // A read already under way sees the same file: wait for it rather
+        // than read it twice.
+        m_watcher->waitForFinished();
+        if (const std::shared_ptr<DashboardSnapshot> snapshot = m_watcher->result()) {
+            snapshotReady(*snapshot);
+            return true;
+        }
+    }
     DashboardSnapshot snapshot;
     DashboardQueries queries(m_db);
     if (!queries.load(&snapshot)) {
@@ -369,12 +377,12 @@ void DashboardPage::fillCounts()
 
 void DashboardPage::fillAgencyChart()
 {
-    m_agencyChart->setChart(DashboardCharts::ragByAgency(m_figures.byAgency, 8));
+    m_agencyChart->setChart(DashboardCharts::ragByAgency(m_figures.byAgency, 6));
 }
 
 void DashboardPage::fillCompletionChart()
 {
-    m_completionChart->setChart(DashboardCharts::completionByReview(m_figures.byReview, 8));
+    m_completionChart->setChart(DashboardCharts::completionByReview(m_figures.byReview, 6));
 }
 
 ActionFilter DashboardPage::baseFilter() const

@@ -3,6 +3,7 @@
 
 #include "DashboardPage.h"
 #include "DashboardPageParts.h"
+#include "core/PartialDate.h"
 #include "db/DashboardQueries.h"
 
 #include <QLabel>
@@ -125,7 +126,8 @@ void DashboardPage::fillOverdue()
                 ? tr("no update recorded")
                 : (a.latestUpdateDate.isEmpty()
                        ? a.latestUpdate
-                       : QStringLiteral("%1 — %2").arg(a.latestUpdateDate, a.latestUpdate));
+                       : QStringLiteral("%1 — %2").arg(PartialDate::toDisplayString(a.latestUpdateDate),
+                                                       a.latestUpdate));
         m_overdueTable->setItem(r, 9, textItem(update));
     }
     // The action and its latest update are what the meeting reads; the rest

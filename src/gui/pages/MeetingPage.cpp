@@ -157,7 +157,16 @@ MeetingPage::MeetingPage(QSqlDatabase db, QWidget* parent) : QWidget(parent), m_
     layout->addWidget(m_summary);
     layout->addWidget(m_view, 1);
 
-    reload();
+    // Read when first shown, not when the window opens: at national scale a
+    // month of changes is a second's work nobody asked for yet.
+    m_pending = true;
+}
+
+void MeetingPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_pending)
+        reload();
 }
 
 void MeetingPage::setSince(const QDate& since)
@@ -188,6 +197,7 @@ QDate MeetingPage::asOf() const
 
 void MeetingPage::reload()
 {
+    m_pending = false;
     const QDate since = m_sinceEdit->date();
     const QDate asOf = m_asOfEdit->date();
     if (since > asOf) {

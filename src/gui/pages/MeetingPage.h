@@ -38,6 +38,9 @@ public:
     QDateEdit* sinceEdit() const { return m_sinceEdit; }
     QDateEdit* asOfEdit() const { return m_asOfEdit; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 signals:
     void openAction(qint64 reviewId, qint64 actionId);
 
@@ -55,6 +58,7 @@ private:
     QDateEdit* m_asOfEdit = nullptr;
     QLabel* m_summary = nullptr;
     bool m_relayoutPending = false;
+    bool m_pending = false; // not read yet: reads when first shown
 };
 
 } // namespace rt
