@@ -211,3 +211,20 @@ TEST_F(PageFixture, ComparisonWithAnotherAuditIsOfferedOnlyWhenThereIsOne)
     EXPECT_TRUE(page->setComparison(0));
     EXPECT_EQ(page->gridModel()->comparisonAuditId(), 0);
 }
+
+TEST_F(PageFixture, ANewAuditYearOpensComparedWithTheLastOne)
+{
+    QSignalSpy changed(page.get(), &Section11Page::changed);
+    EXPECT_FALSE(page->startNextAudit(2020)) << "2020 has its audit already";
+    ASSERT_TRUE(page->startNextAudit(2021));
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_NE(page->reviewId(), review2020);
+    EXPECT_EQ(page->comparisonReviewId(), review2020);
+    EXPECT_EQ(page->auditCombo()->count(), 2);
+    // Nine agencies and four standards, nothing rated yet; and the Partnership row.
+    EXPECT_EQ(page->gridModel()->rowCount(), 10);
+    EXPECT_EQ(page->gridModel()->columnCount(), 4);
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM s11_ratings r JOIN s11_audits a ON "
+                                               "a.id = r.audit_id WHERE a.year = 2021")),
+              0);
+}

@@ -483,3 +483,53 @@ TEST(Section11Standards, MatchByTitleWhateverTheCaseOrAmpersand)
               QStringList({QStringLiteral("first"), QStringLiteral("second"),
                            QStringLiteral("Good -with areas"), QStringLiteral("two lines")}));
 }
+
+TEST_F(Section11Fixture, TheNextAuditStartsWithTheSameStandardsAndAgenciesAndNoRatings)
+{
+    Section11Repository repo(db->connection());
+    EXPECT_EQ(repo.createNextAudit(audit2020, 2020), 0) << "2020 already has its audit";
+    EXPECT_TRUE(repo.errorString().contains(QStringLiteral("2020"))) << repo.errorString().toStdString();
+    EXPECT_EQ(repo.createNextAudit(audit2020, 1850), 0);
+    const qint64 reviewsBefore = test::scalar(*db, QStringLiteral("SELECT count(*) FROM reviews"));
+
+    const qint64 review2022 = repo.createNextAudit(audit2020, 2022);
+    ASSERT_GT(review2022, 0) << repo.errorString().toStdString();
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM reviews")), reviewsBefore + 1);
+    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT kind FROM reviews WHERE id = %1").arg(review2022)),
+              QStringLiteral("s11"));
+    const qint64 audit2022 = repo.auditIdForReview(review2022);
+    ASSERT_GT(audit2022, 0);
+
+    QStringList before, after;
+    for (const S11StandardRow& s : repo.standards(audit2020))
+        before << QStringLiteral("%1 %2").arg(s.number).arg(s.title);
+    for (const S11StandardRow& s : repo.standards(audit2022))
+        after << QStringLiteral("%1 %2").arg(s.number).arg(s.title);
+    EXPECT_EQ(after, before);
+    QList<qint64> agenciesBefore, agenciesAfter;
+    for (const S11AgencyRow& a : repo.agencies(audit2020))
+        agenciesBefore << a.id;
+    for (const S11AgencyRow& a : repo.agencies(audit2022))
+        agenciesAfter << a.id;
+    EXPECT_EQ(agenciesAfter, agenciesBefore);
+    EXPECT_TRUE(repo.ratings(audit2022).isEmpty());
+
+    // Rated in the new year, a cell compares with 2020: GHT standard 2 was
+    // "Requires Improvement" and is now Good.
+    const qint64 ght = agency(QStringLiteral("GHT"));
+    qint64 standard2 = 0;
+    for (const S11StandardRow& s : repo.standards(audit2022)) {
+        if (s.number == 2)
+            standard2 = s.id;
+    }
+    ASSERT_GT(repo.createRating(audit2022, ght, standard2, QStringLiteral("good")), 0)
+        << repo.errorString().toStdString();
+    bool found = false;
+    for (const S11ComparisonCell& c : repo.compare(audit2022, audit2020)) {
+        if (c.agencyId == ght && c.standardId == standard2) {
+            found = true;
+            EXPECT_EQ(c.trend, S11Trend::Better);
+        }
+    }
+    EXPECT_TRUE(found);
+}

@@ -501,4 +501,58 @@ QStringList Section11Repository::cleanBullets(const QStringList& bullets)
     return out;
 }
 
+qint64 Section11Repository::createNextAudit(qint64 fromAuditId, int year)
+{
+    if (year < 1990 || year > 2100) {
+        fail(tr("The audit's year must be between 1990 and 2100, not %1.").arg(year));
+        return 0;
+    }
+    S11AuditRow from;
+    if (!audit(fromAuditId, &from)) {
+        fail(tr("There is no such Section 11 audit to start from."));
+        return 0;
+    }
+    for (const S11AuditRow& a : audits()) {
+        if (a.year == year) {
+            fail(tr("There is already a Section 11 audit for %1: “%2”.").arg(year).arg(a.title));
+            return 0;
+        }
+    }
+    Transaction tx(m_db);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO reviews(kind, title, year, body, position) VALUES ('s11', ?, ?, "
+                             "(SELECT body FROM reviews WHERE id = ?), "
+                             "(SELECT coalesce(max(position), 0) + 1 FROM reviews))"));
+    q.addBindValue(tr("Section 11 audit %1").arg(year));
+    q.addBindValue(year);
+    q.addBindValue(from.reviewId);
+    if (!run(q))
+        return 0;
+    const qint64 reviewId = q.lastInsertId().toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO s11_audits(review_id, year) VALUES (?, ?)"));
+    q.addBindValue(reviewId);
+    q.addBindValue(year);
+    if (!run(q))
+        return 0;
+    const qint64 auditId = q.lastInsertId().toLongLong();
+    q.prepare(
+        QStringLiteral("INSERT INTO s11_standards(audit_id, number, title) "
+                       "SELECT ?, number, title FROM s11_standards WHERE audit_id = ? ORDER BY number"));
+    q.addBindValue(auditId);
+    q.addBindValue(fromAuditId);
+    if (!run(q))
+        return 0;
+    q.prepare(QStringLiteral("INSERT INTO s11_agencies(audit_id, agency_id, position) "
+                             "SELECT ?, agency_id, position FROM s11_agencies WHERE audit_id = ?"));
+    q.addBindValue(auditId);
+    q.addBindValue(fromAuditId);
+    if (!run(q))
+        return 0;
+    if (!tx.commit()) {
+        fail(tr("The audit was not added: %1").arg(m_db.lastError().text()));
+        return 0;
+    }
+    return reviewId;
+}
+
 } // namespace rt

@@ -126,6 +126,13 @@ public:
     bool setThemeRag(qint64 themeId, const QString& rag);
     bool setThemeComment(qint64 themeId, const QString& comment);
 
+    // The next audit, made from this one: a new Section 11 review for year
+    // with the same standards (number and title) and the same agencies, and
+    // no ratings yet, so the panel fills in the new year and compares it with
+    // the last. Refused when an audit of that year already exists. Returns
+    // the new review's id, 0 when refused.
+    qint64 createNextAudit(qint64 fromAuditId, int year);
+
     static QStringList cleanBullets(const QStringList& bullets);
 
 private:

@@ -65,6 +65,8 @@ void MainWindow::attachStatusPages()
     m_tabs->setTabToolTip(s11, tr("Section 11 audits: each agency's rating against each standard"));
     keepTabOpen(s11);
     connect(m_section11, &Section11Page::openReview, this, &MainWindow::openReview);
+    // A new audit year is a new review in the list.
+    connect(m_section11, &Section11Page::changed, this, [this] { m_reviewsStale = true; });
     connect(m_section11, &Section11Page::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 

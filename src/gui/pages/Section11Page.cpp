@@ -14,6 +14,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -137,6 +138,12 @@ QWidget* Section11Page::buildTopBar()
     choosers->addSpacing(12);
     choosers->addWidget(compareLabel);
     choosers->addWidget(m_compare);
+    choosers->addSpacing(12);
+    m_newAudit = new QPushButton(tr("&New audit year…"));
+    m_newAudit->setToolTip(tr("Start the next audit with this one's standards and agencies, to rate and "
+                              "compare"));
+    connect(m_newAudit, &QPushButton::clicked, this, [this] { newAuditYear(); });
+    choosers->addWidget(m_newAudit);
     choosers->addStretch(1);
 
     // The legend names every colour in words, so the grid never relies on
@@ -241,6 +248,43 @@ void Section11Page::fillAudits()
         const int at = m_audit->findData(keep);
         m_audit->setCurrentIndex(at >= 0 ? at : (m_audit->count() > 0 ? m_audit->count() - 1 : -1));
     }
+}
+
+bool Section11Page::startNextAudit(int year)
+{
+    Section11Repository repo(m_db);
+    const qint64 from = repo.auditIdForReview(reviewId());
+    const qint64 previous = reviewId();
+    const qint64 created = repo.createNextAudit(from, year);
+    if (created == 0) {
+        refused(repo.errorString());
+        return false;
+    }
+    fillAudits();
+    selectAudit(created);
+    setComparison(previous);
+    emit changed();
+    emit message(tr("Audit %1 started from %2: rate each agency, and see each cell against the last audit.")
+                     .arg(year)
+                     .arg(m_compare->currentText()));
+    return true;
+}
+
+void Section11Page::newAuditYear()
+{
+    if (reviewId() == 0)
+        return;
+    S11AuditRow current;
+    Section11Repository repo(m_db);
+    repo.audit(repo.auditIdForReview(reviewId()), &current);
+    bool ok = false;
+    const int year = QInputDialog::getInt(this, tr("New audit year"),
+                                          tr("Year of the next Section 11 audit (standards and agencies are "
+                                             "copied from %1):")
+                                              .arg(current.year),
+                                          qMax(current.year + 1, 1990), 1990, 2100, 1, &ok);
+    if (ok)
+        startNextAudit(year);
 }
 
 void Section11Page::fillComparisonChoices()
@@ -369,6 +413,7 @@ void Section11Page::setReadOnly(bool readOnly)
     m_comments->setReadOnly(readOnly);
     m_saveComments->setVisible(!readOnly);
     m_clear->setVisible(!readOnly);
+    m_newAudit->setVisible(!readOnly);
     m_partnershipComment->setReadOnly(readOnly);
     m_savePartnershipComment->setVisible(!readOnly);
     loadPartnership();

@@ -62,6 +62,10 @@ public:
     QTableWidget* partnershipView() const { return m_partnership; }
     QTableWidget* recommendationsView() const { return m_recommendations; }
 
+    // The next audit from the one shown (see Section11Repository::
+    // createNextAudit); shows it compared with this one. False when refused.
+    bool startNextAudit(int year);
+
 signals:
     // The user asked to see a recommendation of the audit where it is tracked.
     void openReview(qint64 reviewId);
@@ -76,6 +80,7 @@ private:
     QWidget* buildRecommendationsPanel();
     void fillAudits();
     void fillComparisonChoices();
+    void newAuditYear();
     void auditChosen();
     void comparisonChosen();
     void loadPartnership();
@@ -115,6 +120,7 @@ private:
     QTextEdit* m_comments = nullptr;
     QPushButton* m_saveComments = nullptr;
     QPushButton* m_clear = nullptr;
+    QPushButton* m_newAudit = nullptr;
     QLabel* m_cellComparison = nullptr;
     QLabel* m_cellError = nullptr;
     // The cell the panel shows: edits save to it even when the grid's
