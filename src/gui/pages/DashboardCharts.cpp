@@ -69,18 +69,23 @@ QChart* ragByAgency(const QVector<DashboardGroup>& agencies, int maxBars)
         {QT_TRANSLATE_NOOP("rt::DashboardCharts", "Not rated"), QColor(0xb8, 0xbf, 0xc6),
          &DashboardGroup::unrated}};
     auto* series = new QHorizontalStackedBarSeries;
+    const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
     QStringList categories;
     int widest = 0;
     // Bars run top to bottom worst first: the axis draws its first category lowest.
     for (int i = n - 1; i >= 0; --i) {
         const DashboardGroup& g = agencies.at(i);
         const QString name = g.shortName.isEmpty() ? elided(g.name, 28) : g.shortName;
-        const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
         categories << tr("%1 · %2 open, %3 overdue").arg(name, uk.toString(g.open), uk.toString(g.overdue));
         widest = qMax(widest, g.open);
     }
+    // The legend carries the whole RAG distribution of open actions, every
+    // agency included, not only the bars shown.
     for (const Band& band : bands) {
-        auto* set = new QBarSet(tr(band.name));
+        int total = 0;
+        for (const DashboardGroup& g : agencies)
+            total += g.*band.count;
+        auto* set = new QBarSet(tr("%1 %2").arg(tr(band.name), uk.toString(total)));
         set->setColor(band.colour);
         set->setBorderColor(band.colour);
         for (int i = n - 1; i >= 0; --i)
