@@ -21,6 +21,12 @@ CREATE INDEX actions_open_last_update ON actions(last_update)
 -- are) reads every action; this index answers it without touching the table.
 CREATE INDEX actions_completion ON actions(recommendation_id, review_id, status);
 
+-- The filter bar's agency and RAG choices over all actions (not only open
+-- ones): without them a filter that matches few actions, such as "no agency",
+-- read all 300,000 to find its first screen (67 ms; 1 ms with them).
+CREATE INDEX actions_agency ON actions(agency_id);
+CREATE INDEX actions_rag ON actions(rag);
+
 CREATE TRIGGER updates_last_update_insert AFTER INSERT ON updates
 BEGIN
     UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date
