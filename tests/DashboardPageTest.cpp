@@ -10,6 +10,7 @@
 #include "gui/pages/ReviewPage.h"
 #include "models/ActionTableModel.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTabWidget>
@@ -174,4 +175,24 @@ TEST(DashboardInWindow, ClickingACountLandsOnTheFilteredListAndARowOpensTheActio
     ASSERT_TRUE(page);
     EXPECT_EQ(page->title(), QStringLiteral("Philip"));
     EXPECT_EQ(page->currentActionId(), opened.at(0).at(1).toLongLong());
+}
+
+TEST(DashboardReadOnly, AReadOnlyFileShowsItsFiguresAndIsNotWritten)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("locked.rtdb"));
+    test::sampleDatabase(path).reset();
+    ASSERT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
+    const QByteArray before = test::readAll(path);
+    {
+        Database db;
+        ASSERT_TRUE(db.openForReading(path)) << db.errorString().toStdString();
+        DashboardPage page(db.connection());
+        page.setAsOf(QDate(2024, 6, 30));
+        QSignalSpy loaded(&page, &DashboardPage::loaded);
+        page.reload();
+        ASSERT_TRUE(loaded.wait(10000));
+        EXPECT_EQ(page.figures().overdue, 20);
+    }
+    EXPECT_EQ(test::readAll(path), before);
 }

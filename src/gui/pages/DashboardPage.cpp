@@ -59,8 +59,10 @@ DashboardPage::DashboardPage(QSqlDatabase db, QWidget* parent) : QWidget(parent)
     connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
         const std::shared_ptr<DashboardSnapshot> snapshot = m_watcher->result();
         if (!snapshot) {
-            m_state->setText(tr("Could not read the figures."));
-            emit loadFailed(m_state->text());
+            // A second connection can be refused where the window's own is
+            // not (a read-only file on a share): read once on this thread,
+            // which reports its own error if that fails too.
+            reloadNow();
             return;
         }
         snapshotReady(*snapshot);
