@@ -98,7 +98,7 @@ BENCHMARK_REGISTER_F(Status, DashboardOverdueRows)->Unit(benchmark::kMillisecond
 // A free-text search as typed in the filter box: count the matches and read
 // the first screen of rows (40).
 const char* const kSearches[] = {"supervision", "supervision audit", "child's voice", "\"escalation\"",
-                                 "zoë", "neglect strategy"};
+                                 "zoë",         "neglect strategy"};
 
 BENCHMARK_DEFINE_F(Status, FreeTextFirstPage)(benchmark::State& state)
 {

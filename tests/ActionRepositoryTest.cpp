@@ -77,9 +77,9 @@ TEST_F(ActionRepositoryTest, EditsBumpTheVersionAndFeedTheTextIndex)
         repo.setField(actionId, ActionRepository::Field::Text, QStringLiteral("Zanzibar quokka audit")));
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(actionId)),
               version + 1);
-    EXPECT_EQ(
-        test::scalar(*db, QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH 'quokk*'")),
-        actionId);
+    EXPECT_EQ(test::scalar(
+                  *db, QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH 'quokk*'")),
+              actionId);
 }
 
 TEST_F(ActionRepositoryTest, ProgressUpdatesAreNeverOverwritten)

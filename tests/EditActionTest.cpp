@@ -145,8 +145,7 @@ TEST_F(EditActionTest, OwnerTextAndOwnerRowsStayInStep)
     EXPECT_EQ(count(QStringLiteral("SELECT version FROM actions WHERE id = %1").arg(id)), version + 1);
     // The filter box finds the action by its new owner.
     EXPECT_EQ(
-        count(QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH 'owner:brand'")),
-        id);
+        count(QStringLiteral("SELECT rowid FROM action_search WHERE action_search MATCH 'owner:brand'")), id);
 
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Owner, QString()));
     EXPECT_EQ(column("owner_text", id), QString());

@@ -53,9 +53,10 @@ TEST(Migrations, Version1FileIsUpgradedWithItsDataKept)
     EXPECT_EQ(test::text(db, QStringLiteral("SELECT target_due FROM actions")), QStringLiteral("2024-03-31"));
     // Schema 2 added Section 11, schema 3 the text index, filled from the old rows.
     EXPECT_EQ(test::scalar(db, QStringLiteral("SELECT count(*) FROM s11_ratings")), 0);
-    EXPECT_EQ(test::scalar(
-                  db, QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH 'supervis*'")),
-              1);
+    EXPECT_EQ(
+        test::scalar(
+            db, QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH 'supervis*'")),
+        1);
 }
 
 TEST(Migrations, EachStepIsRecordedSoAReopenDoesNothing)

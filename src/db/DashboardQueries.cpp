@@ -101,8 +101,9 @@ bool DashboardQueries::load(DashboardSnapshot* out)
 
     QHash<qint64, QVector<int>> themesOf; // recommendation id -> theme indices
     // Only the recommendations with open actions: in a kept-up tracker most are done.
-    if (!exec(q, QStringLiteral("SELECT rt.recommendation_id, rt.theme_id FROM recommendation_themes rt "
-                                "WHERE rt.recommendation_id IN (SELECT a.recommendation_id FROM actions a WHERE %1)")
+    if (!exec(q, QStringLiteral(
+                     "SELECT rt.recommendation_id, rt.theme_id FROM recommendation_themes rt "
+                     "WHERE rt.recommendation_id IN (SELECT a.recommendation_id FROM actions a WHERE %1)")
                      .arg(open)))
         return false;
     while (q.next())
