@@ -13,9 +13,11 @@
 #include "db/DashboardQueries.h"
 #include "db/StatusQueries.h"
 #include "db/UpdateRepository.h"
+#include "models/ActionTableModel.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <functional>
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -249,3 +251,58 @@ TEST_F(DashboardTest, RagDistributionFollowsTheActionsRag)
 }
 
 } // namespace
+
+// A count on the dashboard and the list its click opens must agree: the same
+// rules, once in memory (Dashboard) and once in SQL (ActionFilterSql).
+TEST_F(DashboardTest, EveryCountEqualsTheListItsFilterShows)
+{
+    exec(*db, QStringLiteral("UPDATE actions SET rag = 'red' WHERE number IN ('1.1', '2.1')"));
+    exec(*db, QStringLiteral("UPDATE actions SET rag = 'amber' WHERE number = '3.1'"));
+    reload();
+    ActionTableModel model(db->connection());
+    model.setBackgroundCounting(false);
+    for (const char* date : {"2017-02-15", "2024-03-15", "2024-06-30", "2024-12-31"}) {
+        for (const int days : {10, 46, 90, 200}) {
+            const DashboardFigures f = at(date, days, days);
+            ActionFilter base;
+            base.openOnly = true;
+            base.asOf = f.params.asOf;
+            base.staleDays = days;
+            base.dueSoonDays = days;
+            const auto count = [&](const std::function<void(ActionFilter&)>& set) {
+                ActionFilter filter = base;
+                set(filter);
+                model.setFilter(filter);
+                return model.rowCount();
+            };
+            const std::string where = std::string(date) + " / " + std::to_string(days);
+            EXPECT_EQ(count([](ActionFilter&) {}), f.open) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.overdue = true; }), f.overdue) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.dueSoon = true; }), f.dueSoon) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.stale = true; }), f.stale) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.noTarget = true; }), f.noTarget) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.rags = {QStringLiteral("red")}; }), f.red) << where;
+            EXPECT_EQ(count([](ActionFilter& x) { x.rags = {QStringLiteral("amber")}; }), f.amber) << where;
+            for (const DashboardGroup& g : f.byOwner) {
+                if (g.id == 0)
+                    continue;
+                EXPECT_EQ(count([&](ActionFilter& x) {
+                              x.owners = {g.name};
+                              x.overdue = true;
+                          }),
+                          g.overdue)
+                    << where << " " << g.name.toStdString();
+            }
+            for (const DashboardGroup& g : f.byTheme) {
+                if (g.id == 0)
+                    continue;
+                EXPECT_EQ(count([&](ActionFilter& x) { x.themes = {g.name}; }), g.open)
+                    << where << " " << g.name.toStdString();
+            }
+            for (const DashboardGroup& g : f.byAgency) {
+                EXPECT_EQ(count([&](ActionFilter& x) { x.agencyIds = {g.id}; }), g.open)
+                    << where << " " << g.name.toStdString();
+            }
+        }
+    }
+}
