@@ -31,12 +31,6 @@ Ids range(qint64 from, qint64 to)
     return ids;
 }
 
-Ids operator+(Ids a, const Ids& b)
-{
-    a += b;
-    return a;
-}
-
 std::string show(const Ids& ids)
 {
     QStringList s;

@@ -369,9 +369,10 @@ TEST_F(MeetingTest, ARevisedTargetIsFlaggedOnTheOverdueAction)
     ASSERT_TRUE(
         repo.setField(action("2.1"), ActionRepository::Field::RevisedTarget, QStringLiteral("Dec 2024")));
     for (const MeetingItem& i : sinceNewYear()) {
-        if (i.kind == MeetingItem::NewlyOverdue)
+        if (i.kind == MeetingItem::NewlyOverdue) {
             EXPECT_EQ(i.targetRevised, i.actionNumber == QLatin1String("2.1"))
                 << i.actionNumber.toStdString();
+        }
     }
 }
 

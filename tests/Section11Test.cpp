@@ -432,8 +432,9 @@ TEST_F(Section11Fixture, ComparisonSaysBetterSameOrWorsePerAgencyAndStandard)
 
     // The other way round the same cell reads worse.
     for (const S11ComparisonCell& c : repo.compare(audit2020, audit2022)) {
-        if (c.agencyId == ght && c.standardId == standard(audit2020, 4))
+        if (c.agencyId == ght && c.standardId == standard(audit2020, 4)) {
             EXPECT_EQ(c.trend, S11Trend::Worse);
+        }
     }
 
     // The grid says it in words and with an arrow, not in colour alone.

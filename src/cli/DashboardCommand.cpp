@@ -1,6 +1,7 @@
 // The dashboard verb: the figures of the dashboard page as JSON or text.
 
 #include "CommandLine.h"
+#include "core/PartialDate.h"
 #include "db/DashboardQueries.h"
 #include "db/Database.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 
 namespace rt {
 
@@ -82,8 +82,7 @@ int CommandLine::runDashboard(const QStringList& args)
     if (p.value(QStringLiteral("format")) == QLatin1String("text")) {
         m_out
             << tr("As of %1 (stale: no update for %2 days; due soon: within %3 days)\n")
-                   .arg(QLocale(QLocale::English, QLocale::UnitedKingdom)
-                            .toString(params.asOf, QStringLiteral("dd/MM/yyyy")))
+                   .arg(PartialDate::dayString(params.asOf))
                    .arg(params.staleDays)
                    .arg(params.dueSoonDays)
             << tr("Open actions: %1 of %2\nOverdue: %3 (%4 with a revised target)\nDue soon: %5\nStale: %6\n"

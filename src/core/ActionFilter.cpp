@@ -36,6 +36,65 @@ const QLatin1String kStaleDays("staleDays");
 const QLatin1String kDueSoonDays("dueSoonDays");
 const QLatin1String kText("text");
 
+// Each value's form in JSON: false when the value has another type or shape.
+bool readId(const QJsonValue& v, qint64* out)
+{
+    // Ids are whole numbers; JSON numbers are doubles, exact to 2^53.
+    const double d = v.toDouble(-1);
+    *out = static_cast<qint64>(d);
+    return v.isDouble() && d >= 0 && d == static_cast<double>(*out);
+}
+
+bool readIds(const QJsonValue& v, QList<qint64>* out)
+{
+    if (!v.isArray())
+        return false;
+    for (const QJsonValue& item : v.toArray()) {
+        qint64 id = 0;
+        if (!readId(item, &id))
+            return false;
+        out->append(id);
+    }
+    return true;
+}
+
+bool readStrings(const QJsonValue& v, QStringList* out)
+{
+    if (!v.isArray())
+        return false;
+    for (const QJsonValue& item : v.toArray()) {
+        if (!item.isString())
+            return false;
+        out->append(item.toString());
+    }
+    return true;
+}
+
+bool readDate(const QJsonValue& v, QDate* out)
+{
+    *out = QDate::fromString(v.toString(), Qt::ISODate);
+    return v.isString() && out->isValid();
+}
+
+bool readFlag(const QJsonValue& v, bool* out)
+{
+    *out = v.toBool();
+    return v.isBool();
+}
+
+bool readDays(const QJsonValue& v, int* out)
+{
+    const double d = v.toDouble(-1);
+    *out = static_cast<int>(d);
+    return v.isDouble() && d >= 0 && d <= 36500 && d == static_cast<double>(*out);
+}
+
+bool readText(const QJsonValue& v, QString* out)
+{
+    *out = v.toString();
+    return v.isString();
+}
+
 // Reads the JSON form, remembering the first key whose value has the wrong
 // type; a missing key keeps the default.
 class Reader
@@ -45,85 +104,19 @@ public:
 
     QString badKey() const { return m_badKey; }
 
-    void ids(QLatin1String key, QList<qint64>* out)
+    template <typename T> void read(QLatin1String key, T* out, bool (*convert)(const QJsonValue&, T*))
     {
         const QJsonValue v = m_json.value(key);
         if (v.isUndefined())
             return;
-        if (!v.isArray())
-            return bad(key);
-        for (const QJsonValue& item : v.toArray()) {
-            // Ids are whole numbers; JSON numbers are doubles, exact to 2^53.
-            const double d = item.toDouble(-1);
-            if (!item.isDouble() || d < 0 || d != static_cast<double>(static_cast<qint64>(d)))
-                return bad(key);
-            out->append(static_cast<qint64>(d));
-        }
-    }
-
-    void strings(QLatin1String key, QStringList* out)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined())
-            return;
-        if (!v.isArray())
-            return bad(key);
-        for (const QJsonValue& item : v.toArray()) {
-            if (!item.isString())
-                return bad(key);
-            out->append(item.toString());
-        }
-    }
-
-    void date(QLatin1String key, QDate* out)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined())
-            return;
-        const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
-        if (!v.isString() || !d.isValid())
-            return bad(key);
-        *out = d;
-    }
-
-    void flag(QLatin1String key, bool* out)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined())
-            return;
-        if (!v.isBool())
-            return bad(key);
-        *out = v.toBool();
-    }
-
-    void days(QLatin1String key, int* out)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined())
-            return;
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || d < 0 || d > 36500 || d != static_cast<double>(static_cast<int>(d)))
-            return bad(key);
-        *out = static_cast<int>(d);
-    }
-
-    void text(QLatin1String key, QString* out)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined())
-            return;
-        if (!v.isString())
-            return bad(key);
-        *out = v.toString();
-    }
-
-private:
-    void bad(QLatin1String key)
-    {
-        if (m_badKey.isEmpty())
+        T value{};
+        if (convert(v, &value))
+            *out = value;
+        else if (m_badKey.isEmpty())
             m_badKey = key;
     }
 
+private:
     const QJsonObject& m_json;
     QString m_badKey;
 };
@@ -206,26 +199,26 @@ ActionFilter ActionFilter::fromJson(const QJsonObject& json, QString* error)
 {
     ActionFilter f;
     Reader r(json);
-    r.ids(kReviewIds, &f.reviewIds);
-    r.strings(kKinds, &f.kinds);
-    r.ids(kAgencyIds, &f.agencyIds);
-    r.strings(kOwners, &f.owners);
-    r.strings(kStatuses, &f.statuses);
-    r.strings(kRags, &f.rags);
-    r.strings(kThemes, &f.themes);
-    r.strings(kDecisions, &f.decisions);
-    r.date(kTargetFrom, &f.targetFrom);
-    r.date(kTargetTo, &f.targetTo);
-    r.flag(kOpenOnly, &f.openOnly);
-    r.flag(kOverdue, &f.overdue);
-    r.flag(kDueSoon, &f.dueSoon);
-    r.flag(kStale, &f.stale);
-    r.flag(kNoTarget, &f.noTarget);
-    r.flag(kRevised, &f.revised);
-    r.date(kAsOf, &f.asOf);
-    r.days(kStaleDays, &f.staleDays);
-    r.days(kDueSoonDays, &f.dueSoonDays);
-    r.text(kText, &f.text);
+    r.read(kReviewIds, &f.reviewIds, readIds);
+    r.read(kKinds, &f.kinds, readStrings);
+    r.read(kAgencyIds, &f.agencyIds, readIds);
+    r.read(kOwners, &f.owners, readStrings);
+    r.read(kStatuses, &f.statuses, readStrings);
+    r.read(kRags, &f.rags, readStrings);
+    r.read(kThemes, &f.themes, readStrings);
+    r.read(kDecisions, &f.decisions, readStrings);
+    r.read(kTargetFrom, &f.targetFrom, readDate);
+    r.read(kTargetTo, &f.targetTo, readDate);
+    r.read(kOpenOnly, &f.openOnly, readFlag);
+    r.read(kOverdue, &f.overdue, readFlag);
+    r.read(kDueSoon, &f.dueSoon, readFlag);
+    r.read(kStale, &f.stale, readFlag);
+    r.read(kNoTarget, &f.noTarget, readFlag);
+    r.read(kRevised, &f.revised, readFlag);
+    r.read(kAsOf, &f.asOf, readDate);
+    r.read(kStaleDays, &f.staleDays, readDays);
+    r.read(kDueSoonDays, &f.dueSoonDays, readDays);
+    r.read(kText, &f.text, readText);
     if (!r.badKey().isEmpty()) {
         if (error)
             *error = tr("The filter’s “%1” has a value of the wrong type.").arg(r.badKey());

@@ -136,4 +136,9 @@ QString PartialDate::toDisplayString(const QString& iso)
     }
 }
 
+QString PartialDate::dayString(const QDate& date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
 } // namespace rt

@@ -19,6 +19,8 @@ public:
     static bool parse(const QString& text, QString* iso, QString* error = nullptr);
     // UK display: 18/06/2020, June 2020, 2019.
     static QString toDisplayString(const QString& iso);
+    // A whole day the UK way, 18/06/2020; "" for an invalid date.
+    static QString dayString(const QDate& date);
     // The first day the date could mean, for ordering and "days since".
     static QDate earliest(const QString& iso);
 };

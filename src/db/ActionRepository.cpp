@@ -121,8 +121,8 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     }
     case Field::Rag: {
         Rag r;
-        if (!rag::fromCode(value, &r) && !rag::fromWritten(value, &r))
-            return fail(tr("“%1” is not a RAG rating: choose Red, Amber, Green or Blue.").arg(value));
+        if (!parseRag(value, &r))
+            return false;
         sql = QStringLiteral("rag = ?");
         values << rag::code(r);
         break;
@@ -363,24 +363,11 @@ bool ActionRepository::move(qint64 actionId, int delta)
     q.prepare(QStringLiteral("SELECT id, position FROM actions WHERE recommendation_id = "
                              "(SELECT recommendation_id FROM actions WHERE id = ?) ORDER BY position, id"));
     q.addBindValue(actionId);
-    if (!run(q))
+    if (!moveAmongSiblings(
+            q, actionId, delta,
+            QStringLiteral("UPDATE actions SET position = ?, version = version + 1 WHERE id = ?"),
+            tr("The action was not moved: it no longer exists.")))
         return false;
-    QVector<Sibling> siblings;
-    while (q.next())
-        siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
-
-    QVector<Sibling> changes;
-    if (!checkMove(planMove(siblings, actionId, delta, &changes),
-                   tr("The action was not moved: it no longer exists.")))
-        return false;
-    QSqlQuery set(m_db);
-    set.prepare(QStringLiteral("UPDATE actions SET position = ?, version = version + 1 WHERE id = ?"));
-    for (const Sibling& s : changes) {
-        set.addBindValue(s.position);
-        set.addBindValue(s.id);
-        if (!run(set))
-            return false;
-    }
     if (!tx.commit())
         return fail(tr("The action was not moved: %1").arg(m_db.lastError().text()));
     return true;

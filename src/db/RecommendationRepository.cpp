@@ -390,25 +390,11 @@ bool RecommendationRepository::move(qint64 recommendationId, int delta)
                              "coalesce(parent_id, 0) = ? ORDER BY position, sort_key, id"));
     q.addBindValue(reviewId);
     q.addBindValue(parentId);
-    if (!run(q))
+    if (!moveAmongSiblings(
+            q, recommendationId, delta,
+            QStringLiteral("UPDATE recommendations SET position = ?, version = version + 1 WHERE id = ?"),
+            tr("The recommendation was not moved: it no longer exists.")))
         return false;
-    QVector<Sibling> siblings;
-    while (q.next())
-        siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
-
-    QVector<Sibling> changes;
-    if (!checkMove(planMove(siblings, recommendationId, delta, &changes),
-                   tr("The recommendation was not moved: it no longer exists.")))
-        return false;
-    QSqlQuery set(m_db);
-    set.prepare(
-        QStringLiteral("UPDATE recommendations SET position = ?, version = version + 1 WHERE id = ?"));
-    for (const Sibling& s : changes) {
-        set.addBindValue(s.position);
-        set.addBindValue(s.id);
-        if (!run(set))
-            return false;
-    }
     if (!tx.commit())
         return fail(tr("The recommendation was not moved: %1").arg(m_db.lastError().text()));
     return true;

@@ -1,5 +1,7 @@
 #include "Repository.h"
 
+#include "Transaction.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -111,9 +113,37 @@ Repository::MoveResult Repository::planMove(const QVector<Sibling>& ordered, qin
     return MoveResult::Moved;
 }
 
-bool Repository::checkMove(MoveResult result, const QString& notFound)
+bool Repository::runOnOneRow(QSqlQuery& q, const QString& gone, const QString& notDone)
 {
-    switch (result) {
+    Transaction tx(m_db);
+    if (!run(q))
+        return false;
+    if (q.numRowsAffected() != 1)
+        return fail(gone);
+    if (!tx.commit())
+        return fail(notDone.arg(m_db.lastError().text()));
+    return true;
+}
+
+bool Repository::parseRag(const QString& text, Rag* out)
+{
+    *out = Rag::None;
+    const QString t = text.trimmed();
+    if (t.isEmpty() || rag::fromCode(t, out) || rag::fromWritten(t, out))
+        return true;
+    return fail(tr("“%1” is not a RAG rating: choose Red, Amber, Green or Blue.").arg(t));
+}
+
+bool Repository::moveAmongSiblings(QSqlQuery& siblings, qint64 id, int delta, const QString& updateSql,
+                                   const QString& notFound)
+{
+    if (!run(siblings))
+        return false;
+    QVector<Sibling> ordered;
+    while (siblings.next())
+        ordered.append({siblings.value(0).toLongLong(), siblings.value(1).toInt()});
+    QVector<Sibling> changes;
+    switch (planMove(ordered, id, delta, &changes)) {
     case MoveResult::NotFound:
         return fail(notFound);
     case MoveResult::AlreadyFirst:
@@ -122,6 +152,14 @@ bool Repository::checkMove(MoveResult result, const QString& notFound)
         return fail(tr("Already last."));
     case MoveResult::Moved:
         break;
+    }
+    QSqlQuery set(m_db);
+    set.prepare(updateSql);
+    for (const Sibling& s : changes) {
+        set.addBindValue(s.position);
+        set.addBindValue(s.id);
+        if (!run(set))
+            return false;
     }
     return true;
 }

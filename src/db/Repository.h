@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Vocabulary.h"
+
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
@@ -45,15 +47,20 @@ protected:
 
     bool fail(const QString& why);
     bool run(QSqlQuery& q); // false with the database's reason in m_error
+    // Runs q, one statement meant for exactly one row, as its own
+    // transaction. gone: the refusal when no row matched; notDone: the
+    // sentence ("… %1") for a commit the database refuses.
+    bool runOnOneRow(QSqlQuery& q, const QString& gone, const QString& notDone);
+    // A RAG rating as stored ("amber") or as written ("Amber", "A"); blank is
+    // no rating. Refuses anything else, naming it.
+    bool parseRag(const QString& text, Rag* out);
 
-    // Plans moving one of the siblings (in display order) by delta places and
-    // lists the rows whose position changes. Imported data may give siblings
-    // the same position; then they are first numbered 1..n so the swap shows.
-    static MoveResult planMove(const QVector<Sibling>& ordered, qint64 id, int delta,
-                               QVector<Sibling>* changes);
-    // fail() with "Already first." / "Already last." / the notFound sentence;
-    // true when the move can go ahead.
-    bool checkMove(MoveResult result, const QString& notFound);
+    // Moves id by delta places among its siblings, in the caller's
+    // transaction. siblings: a prepared query giving (id, position) in display
+    // order; updateSql: "UPDATE … SET position = ? … WHERE id = ?". Refuses
+    // with "Already first." / "Already last." / notFound.
+    bool moveAmongSiblings(QSqlQuery& siblings, qint64 id, int delta, const QString& updateSql,
+                           const QString& notFound);
     // Adds a row to the change history (what the QiiP meeting view reads), in
     // the caller's transaction, so a change whose log cannot be written is
     // refused with it. who: the operating-system user. reviewId <= 0: none.
@@ -65,6 +72,12 @@ protected:
 
 private:
     QString m_notSaved;
+
+    // Plans the move and lists the rows whose position changes. Imported data
+    // may give siblings the same position; then they are first numbered 1..n
+    // so the swap shows.
+    static MoveResult planMove(const QVector<Sibling>& ordered, qint64 id, int delta,
+                               QVector<Sibling>* changes);
 };
 
 } // namespace rt

@@ -166,17 +166,11 @@ bool ResponseRepository::setAnsweredNumbers(qint64 responseId, const QString& nu
 
 bool ResponseRepository::remove(qint64 responseId)
 {
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM responses WHERE id = ?"));
     q.addBindValue(responseId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(tr("The response was not deleted: it no longer exists."));
-    if (!tx.commit())
-        return fail(tr("The response was not deleted: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, tr("The response was not deleted: it no longer exists."),
+                       tr("The response was not deleted: %1"));
 }
 
 } // namespace rt

@@ -274,33 +274,21 @@ bool ReviewRepository::setPlanVersionField(qint64 versionId, VersionField field,
         stored = sqlText(value);
         break;
     }
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE plan_versions SET %1 = ? WHERE id = ?").arg(column));
     q.addBindValue(stored);
     q.addBindValue(versionId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(tr("The change was not saved: the plan version no longer exists."));
-    if (!tx.commit())
-        return fail(tr("The change was not saved: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, tr("The change was not saved: the plan version no longer exists."),
+                       tr("The change was not saved: %1"));
 }
 
 bool ReviewRepository::removePlanVersion(qint64 versionId)
 {
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM plan_versions WHERE id = ?"));
     q.addBindValue(versionId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(tr("The plan version was not deleted: it no longer exists."));
-    if (!tx.commit())
-        return fail(tr("The plan version was not deleted: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, tr("The plan version was not deleted: it no longer exists."),
+                       tr("The plan version was not deleted: %1"));
 }
 
 bool ReviewRepository::movePlanVersion(qint64 versionId, int delta)
@@ -310,23 +298,10 @@ bool ReviewRepository::movePlanVersion(qint64 versionId, int delta)
     q.prepare(QStringLiteral("SELECT id, position FROM plan_versions WHERE review_id = "
                              "(SELECT review_id FROM plan_versions WHERE id = ?) ORDER BY position, id"));
     q.addBindValue(versionId);
-    if (!run(q))
+    if (!moveAmongSiblings(q, versionId, delta,
+                           QStringLiteral("UPDATE plan_versions SET position = ? WHERE id = ?"),
+                           tr("The plan version was not moved: it no longer exists.")))
         return false;
-    QVector<Sibling> siblings;
-    while (q.next())
-        siblings.append({q.value(0).toLongLong(), q.value(1).toInt()});
-    QVector<Sibling> changes;
-    if (!checkMove(planMove(siblings, versionId, delta, &changes),
-                   tr("The plan version was not moved: it no longer exists.")))
-        return false;
-    QSqlQuery set(m_db);
-    set.prepare(QStringLiteral("UPDATE plan_versions SET position = ? WHERE id = ?"));
-    for (const Sibling& s : changes) {
-        set.addBindValue(s.position);
-        set.addBindValue(s.id);
-        if (!run(set))
-            return false;
-    }
     if (!tx.commit())
         return fail(tr("The plan version was not moved: %1").arg(m_db.lastError().text()));
     return true;
@@ -383,33 +358,21 @@ qint64 ReviewRepository::addLink(qint64 reviewId, qint64 linkedReviewId, const Q
 
 bool ReviewRepository::setLinkNote(qint64 linkId, const QString& note)
 {
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE review_links SET note = ? WHERE id = ?"));
     q.addBindValue(sqlText(note));
     q.addBindValue(linkId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(tr("The change was not saved: the link no longer exists."));
-    if (!tx.commit())
-        return fail(tr("The change was not saved: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, tr("The change was not saved: the link no longer exists."),
+                       tr("The change was not saved: %1"));
 }
 
 bool ReviewRepository::removeLink(qint64 linkId)
 {
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM review_links WHERE id = ?"));
     q.addBindValue(linkId);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(tr("The link was not deleted: it no longer exists."));
-    if (!tx.commit())
-        return fail(tr("The link was not deleted: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, tr("The link was not deleted: it no longer exists."),
+                       tr("The link was not deleted: %1"));
 }
 
 } // namespace rt

@@ -427,38 +427,22 @@ bool Section11Repository::clearRating(qint64 auditId, qint64 agencyId, qint64 st
     return true;
 }
 
-bool Section11Repository::parseRag(const QString& text, QString* code)
-{
-    Rag r;
-    if (!rag::fromCode(text.trimmed(), &r) && !rag::fromWritten(text, &r))
-        return fail(
-            tr("“%1” is not a RAG rating: choose Red, Amber, Green, Blue or no rating.").arg(text.trimmed()));
-    *code = rag::code(r);
-    return true;
-}
-
 bool Section11Repository::setJudgement(const QString& table, const QString& column, qint64 id,
                                        const QVariant& value, const QString& missing)
 {
-    Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, column));
     q.addBindValue(value);
     q.addBindValue(id);
-    if (!run(q))
-        return false;
-    if (q.numRowsAffected() != 1)
-        return fail(missing);
-    if (!tx.commit())
-        return fail(tr("The change was not saved: %1").arg(m_db.lastError().text()));
-    return true;
+    return runOnOneRow(q, missing, tr("The change was not saved: %1"));
 }
 
 bool Section11Repository::setStandardRag(qint64 standardId, const QString& rag)
 {
-    QString code;
-    if (!parseRag(rag, &code))
+    Rag r;
+    if (!parseRag(rag, &r))
         return false;
+    const QString code = rag::code(r);
     return setJudgement(QStringLiteral("s11_standards"), QStringLiteral("partnership_rag"), standardId,
                         sqlText(code), tr("The change was not saved: the standard no longer exists."));
 }
@@ -472,9 +456,10 @@ bool Section11Repository::setStandardComment(qint64 standardId, const QString& c
 
 bool Section11Repository::setThemeRag(qint64 themeId, const QString& rag)
 {
-    QString code;
-    if (!parseRag(rag, &code))
+    Rag r;
+    if (!parseRag(rag, &r))
         return false;
+    const QString code = rag::code(r);
     return setJudgement(QStringLiteral("s11_themes"), QStringLiteral("rag"), themeId, sqlText(code),
                         tr("The change was not saved: the theme no longer exists."));
 }

@@ -150,7 +150,6 @@ private:
     bool updateRating(const Cell& cell, const QString& rating, const QString& text, const QString& comments);
     bool setJudgement(const QString& table, const QString& column, qint64 id, const QVariant& value,
                       const QString& missing);
-    bool parseRag(const QString& text, QString* code);
 };
 
 } // namespace rt

@@ -43,11 +43,8 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
         return 0;
     }
     Rag r = Rag::None;
-    if (!ragText.trimmed().isEmpty() && !rag::fromCode(ragText.trimmed(), &r) &&
-        !rag::fromWritten(ragText, &r)) {
-        fail(tr("“%1” is not a RAG rating: choose Red, Amber, Green or Blue.").arg(ragText.trimmed()));
+    if (!parseRag(ragText, &r))
         return 0;
-    }
 
     Transaction tx(m_db);
     QSqlQuery exists(m_db);

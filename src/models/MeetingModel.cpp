@@ -32,7 +32,7 @@ QString shortened(const QString& text)
 
 QString ukDate(const QDate& d)
 {
-    return d.toString(QStringLiteral("dd/MM/yyyy"));
+    return PartialDate::dayString(d);
 }
 
 QString actionLabel(const MeetingItem& item)

@@ -311,6 +311,7 @@ void DashboardPage::snapshotReady(const DashboardSnapshot& snapshot)
 {
     m_snapshot = snapshot;
     m_haveSnapshot = true;
+    m_overdueShown = false; // the rows' text may have changed too
     recompute();
     emit loaded();
 }

@@ -108,6 +108,10 @@ private:
     QTableWidget* m_themeTable = nullptr;
     QTableWidget* m_reviewTable = nullptr;
     QLabel* m_overdueNote = nullptr;
+    // What the overdue list shows, so a threshold change does not read it again.
+    bool m_overdueShown = false;
+    QVector<qint64> m_overdueIds;
+    QDate m_overdueAsOf;
 };
 
 } // namespace rt

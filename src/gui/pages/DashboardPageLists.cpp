@@ -83,6 +83,13 @@ void DashboardPage::fillOverdue()
 {
     const QVector<qint64>& all = m_figures.overdueActions;
     const QVector<qint64> ids = all.mid(0, kListLimit);
+    // The list depends on the as-of date alone: moving a threshold shows the
+    // same rows, which need not be read again.
+    if (m_overdueShown && ids == m_overdueIds && m_figures.params.asOf == m_overdueAsOf)
+        return;
+    m_overdueShown = true;
+    m_overdueIds = ids;
+    m_overdueAsOf = m_figures.params.asOf;
     QVector<DashboardActionRow> rows;
     DashboardQueries queries(m_db);
     if (!queries.actionRows(ids, &rows))

@@ -3,6 +3,8 @@
 // Pieces shared by the files of the dashboard page (DashboardPage.cpp,
 // DashboardPageLists.cpp); not for use elsewhere.
 
+#include "core/PartialDate.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QHeaderView>
@@ -24,7 +26,7 @@ enum ItemRole
 
 inline QString ukDate(const QDate& d)
 {
-    return d.isValid() ? d.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+    return PartialDate::dayString(d);
 }
 
 inline QString number(int n)

@@ -1,6 +1,7 @@
 #include "FilterBar.h"
 
 #include "ChoiceButton.h"
+#include "core/PartialDate.h"
 #include "core/Vocabulary.h"
 #include "db/SavedFilterRepository.h"
 
@@ -29,7 +30,7 @@ const QString kUkDate = QStringLiteral("dd/MM/yyyy");
 
 QString ukDate(const QDate& d)
 {
-    return d.toString(kUkDate);
+    return PartialDate::dayString(d);
 }
 
 // "a", "a or b", "a, b or c"; long lists by their count.
@@ -71,22 +72,13 @@ QString decisionLabel(const QString& code)
     return decision::fromCode(code, &d) ? decision::label(d) : code;
 }
 
+// A whole day as typed in the UK (18/06/2020, 18/6/20, 2020-06-18), read by
+// the program's one date reader; blank is no date.
 QDate readUkDate(const QString& text, bool* ok)
 {
-    const QString t = text.trimmed();
-    *ok = true;
-    if (t.isEmpty())
-        return QDate();
-    for (const char* format : {"d/M/yyyy", "d/M/yy", "d.M.yyyy", "yyyy-MM-dd"}) {
-        QDate d = QDate::fromString(t, QLatin1String(format));
-        if (d.isValid()) {
-            if (QLatin1String(format) == QLatin1String("d/M/yy"))
-                d = d.addYears(100); // "31/3/24" is 2024, not 1924
-            return d;
-        }
-    }
-    *ok = false;
-    return QDate();
+    QString iso;
+    *ok = PartialDate::parse(text, &iso) && (iso.isEmpty() || iso.size() == 10);
+    return *ok && !iso.isEmpty() ? QDate::fromString(iso, Qt::ISODate) : QDate();
 }
 
 QToolButton* toggle(const QString& text, const QString& tip, const QString& name)
