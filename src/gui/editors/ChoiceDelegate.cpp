@@ -1,5 +1,6 @@
 #include "ChoiceDelegate.h"
 
+#include "EditorPlacement.h"
 #include "core/Vocabulary.h"
 
 #include <QAbstractItemView>
@@ -178,14 +179,7 @@ void ChoiceDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionVie
     } else {
         rect.setHeight(qMax(cell.height(), hint.height()));
     }
-    if (const QWidget* viewport = editor->parentWidget()) {
-        const QRect area = viewport->rect();
-        if (rect.right() > area.right())
-            rect.moveRight(area.right());
-        if (rect.left() < area.left())
-            rect.moveLeft(area.left());
-    }
-    editor->setGeometry(rect);
+    placeEditor(editor, rect, Qt::Horizontal);
 }
 
 bool ChoiceDelegate::eventFilter(QObject* object, QEvent* event)

@@ -1,5 +1,7 @@
 #include "LongTextDelegate.h"
 
+#include "EditorPlacement.h"
+
 #include <QAbstractItemView>
 #include <QFocusEvent>
 #include <QKeyEvent>
@@ -90,18 +92,7 @@ void LongTextDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionV
     const int wanted = qMax(cell.height(), lines * metrics.lineSpacing() + chrome);
     const int height = qMin(wanted, area.height());
 
-    // Start over the cell; pull back inside the viewport at its right and
-    // bottom edges so no part of the editor is clipped.
-    QRect rect(cell.topLeft(), QSize(width, height));
-    if (rect.right() > area.right())
-        rect.moveRight(area.right());
-    if (rect.bottom() > area.bottom())
-        rect.moveBottom(area.bottom());
-    if (rect.left() < area.left())
-        rect.moveLeft(area.left());
-    if (rect.top() < area.top())
-        rect.moveTop(area.top());
-    editor->setGeometry(rect);
+    placeEditor(editor, QRect(cell.topLeft(), QSize(width, height)));
 }
 
 bool LongTextDelegate::eventFilter(QObject* object, QEvent* event)

@@ -1,5 +1,7 @@
 #include "OwnerDelegate.h"
 
+#include "EditorPlacement.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QLineEdit>
@@ -114,14 +116,7 @@ void OwnerDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptionView
         rect.setHeight(height);
         rect.moveTop(cell.top() + (cell.height() - height) / 2);
     }
-    if (const QWidget* viewport = editor->parentWidget()) {
-        const QRect area = viewport->rect();
-        if (rect.right() > area.right())
-            rect.moveRight(area.right());
-        if (rect.left() < area.left())
-            rect.moveLeft(area.left());
-    }
-    editor->setGeometry(rect);
+    placeEditor(editor, rect, Qt::Horizontal);
 }
 
 } // namespace rt

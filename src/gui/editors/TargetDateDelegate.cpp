@@ -1,5 +1,6 @@
 #include "TargetDateDelegate.h"
 
+#include "EditorPlacement.h"
 #include "TargetDateEdit.h"
 
 #include <QAbstractItemView>
@@ -89,21 +90,8 @@ void TargetDateDelegate::updateEditorGeometry(QWidget* editor, const QStyleOptio
         editor->hasHeightForWidth() ? editor->heightForWidth(width) : editor->sizeHint().height();
     QRect rect(cell.topLeft(), QSize(width, height));
 
-    // Normally the editor starts at the cell and hangs over the row below.
-    // At the right or bottom edge of the viewport it is pulled back inside,
-    // because a clipped reading line is worse than a small offset.
-    if (const QWidget* viewport = editor->parentWidget()) {
-        const QRect area = viewport->rect();
-        if (rect.right() > area.right())
-            rect.moveRight(area.right());
-        if (rect.bottom() > area.bottom())
-            rect.moveBottom(area.bottom());
-        if (rect.left() < area.left())
-            rect.moveLeft(area.left());
-        if (rect.top() < area.top())
-            rect.moveTop(area.top());
-    }
-    editor->setGeometry(rect);
+    // It hangs over the row below; a clipped reading line would be worse.
+    placeEditor(editor, rect);
 }
 
 bool TargetDateDelegate::eventFilter(QObject* object, QEvent* event)
