@@ -10,6 +10,7 @@ extra=()
 if [ "${1:-}" = "--smoke" ]; then
   reviews=50
   extra=(--benchmark_min_time=0.001)
+  export RT_BENCH_SMOKE=1
 fi
 mkdir -p build/bench-data
 db="build/bench-data/national-$reviews.rtdb"

@@ -194,3 +194,30 @@ TEST(PartialDate, ParsedDatesAreValidIsoAndDisplayAsTyped)
     EXPECT_EQ(rt::PartialDate::toDisplayString(partial("18/6/2020")), QStringLiteral("18/06/2020"));
     EXPECT_EQ(rt::PartialDate::toDisplayString(partial("Jun 2020")), QStringLiteral("June 2020"));
 }
+
+TEST(TargetDate, ReadsEveryFormASpreadsheetTrackerUses)
+{
+    EXPECT_EQ(parsed("2024-03-31"), TargetDate::day(QDate(2024, 3, 31)));
+    EXPECT_EQ(parsed("31/03/2024"), TargetDate::day(QDate(2024, 3, 31)));
+    EXPECT_EQ(parsed("31/3/24"), TargetDate::day(QDate(2024, 3, 31)));
+    EXPECT_EQ(parsed("March 2024"), TargetDate::month(2024, 3));
+    EXPECT_EQ(parsed("Mar 2024"), TargetDate::month(2024, 3));
+    // Excel's "mmm-yy" and "d-mmm-yy" as a CSV saves them.
+    EXPECT_EQ(parsed("Mar-24"), TargetDate::month(2024, 3));
+    EXPECT_EQ(parsed("Sept-2024"), TargetDate::month(2024, 9));
+    EXPECT_EQ(parsed("31-Mar-24"), TargetDate::day(QDate(2024, 3, 31)));
+    EXPECT_EQ(parsed("2024"), TargetDate::year(2024));
+    EXPECT_EQ(parsed("Ongoing"), TargetDate::ongoing());
+    EXPECT_EQ(parsed(""), TargetDate());
+}
+
+TEST(TargetDate, TbcMeansNoTargetYet)
+{
+    for (const char* text : {"TBC", "tbc", "TBA", "To be confirmed", "TBC."}) {
+        const TargetDate t = parsed(text);
+        EXPECT_FALSE(t.isSet()) << text;
+        EXPECT_FALSE(t.isOverdue(QDate(2100, 1, 1))) << text;
+    }
+    EXPECT_FALSE(parseError("Mar-").isEmpty());
+    EXPECT_FALSE(parseError("Marc-24").isEmpty());
+}

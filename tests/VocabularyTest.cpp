@@ -75,3 +75,56 @@ TEST(Vocabulary, Section11ScaleIsOrderedWithUnableOutside)
     EXPECT_LT(s11::rank(S11Rating::RequiresImprovement), s11::rank(S11Rating::Inadequate));
     EXPECT_EQ(s11::rank(S11Rating::Unable), 0);
 }
+
+TEST(Vocabulary, EveryStatusWordOfASpreadsheetTrackerIsRead)
+{
+    struct Case
+    {
+        const char* written;
+        ActionStatus expected;
+    };
+    const Case cases[] = {{"Not started", ActionStatus::NotStarted},
+                          {"Planned", ActionStatus::Planned},
+                          {"Action Planned", ActionStatus::Planned},
+                          {"Underway", ActionStatus::InProgress},
+                          {"Action Underway", ActionStatus::InProgress},
+                          {"In progress", ActionStatus::InProgress},
+                          {"On track", ActionStatus::InProgress},
+                          {"Partially", ActionStatus::PartiallyComplete},
+                          {"Partially complete", ActionStatus::PartiallyComplete},
+                          {"Complete", ActionStatus::Complete},
+                          {"Completed", ActionStatus::Complete},
+                          {"Closed", ActionStatus::Complete},
+                          {"Superseded", ActionStatus::Superseded},
+                          {"", ActionStatus::NotStarted},
+                          {"IN PROGRESS", ActionStatus::InProgress},
+                          {"on Track", ActionStatus::InProgress},
+                          {"CLOSED", ActionStatus::Complete}};
+    for (const Case& c : cases) {
+        ActionStatus s = ActionStatus::Superseded;
+        if (c.expected == ActionStatus::Superseded)
+            s = ActionStatus::NotStarted;
+        ASSERT_TRUE(status::fromWritten(QString::fromUtf8(c.written), &s)) << c.written;
+        EXPECT_EQ(s, c.expected) << c.written;
+    }
+}
+
+TEST(Vocabulary, EveryRagFormOfASpreadsheetTrackerIsRead)
+{
+    struct Case
+    {
+        const char* written;
+        Rag expected;
+    };
+    const Case cases[] = {{"R", Rag::Red},       {"Red", Rag::Red},    {"A", Rag::Amber},
+                          {"Amber", Rag::Amber}, {"G", Rag::Green},    {"Green", Rag::Green},
+                          {"B", Rag::Blue},      {"Blue", Rag::Blue},  {"", Rag::None},
+                          {"r", Rag::Red},       {"AMBER", Rag::Amber}};
+    for (const Case& c : cases) {
+        Rag r = c.expected == Rag::Blue ? Rag::Red : Rag::Blue;
+        ASSERT_TRUE(rag::fromWritten(QString::fromUtf8(c.written), &r)) << c.written;
+        EXPECT_EQ(r, c.expected) << c.written;
+    }
+    Rag r;
+    EXPECT_FALSE(rag::fromWritten(QStringLiteral("Purple"), &r));
+}

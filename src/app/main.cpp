@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 #include <cstdio>
 #include <memory>
@@ -32,12 +33,21 @@ int main(int argc, char** argv)
     // Verbs that print figures need no display: they run on QCoreApplication
     // so they work over ssh and in CI.
     if (rt::CommandLine::handles(args)) {
-        QCoreApplication app(argc, argv);
+        // export lays out PDF papers, which needs fonts: a QGuiApplication on
+        // the offscreen platform, which needs no display either.
+        std::unique_ptr<QCoreApplication> app;
+        if (args.at(1) == QLatin1String("export")) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         describeApplication();
         QTextStream out(stdout);
         QTextStream err(stderr);
         rt::CommandLine cli(out, err);
-        return cli.run(app.arguments());
+        return cli.run(app->arguments());
     }
     if (args.size() > 1 && args.at(1) == QLatin1String("screenshot") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -25,8 +25,10 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::CommandLine", text);
 }
 
-const QStringList kVerbs = {QStringLiteral("init"), QStringLiteral("stats"), QStringLiteral("overdue"),
-                            QStringLiteral("generate"), QStringLiteral("dashboard")};
+const QStringList kVerbs = {QStringLiteral("init"),           QStringLiteral("stats"),
+                            QStringLiteral("overdue"),        QStringLiteral("generate"),
+                            QStringLiteral("dashboard"),      QStringLiteral("import"),
+                            QStringLiteral("import-returns"), QStringLiteral("export")};
 
 } // namespace
 
@@ -119,7 +121,8 @@ int CommandLine::dataError(const QString& message)
 int CommandLine::run(const QStringList& args)
 {
     if (!handles(args))
-        return usage(tr("unknown command; use init, stats, overdue, dashboard, generate, gui or screenshot"));
+        return usage(tr("unknown command; use init, stats, overdue, dashboard, generate, import, "
+                        "import-returns, export, gui or screenshot"));
     const QString verb = args.at(1);
     QStringList rest = args;
     rest.removeAt(1);
@@ -131,6 +134,12 @@ int CommandLine::run(const QStringList& args)
         return runOverdue(rest);
     if (verb == QLatin1String("dashboard"))
         return runDashboard(rest);
+    if (verb == QLatin1String("import"))
+        return runImport(rest);
+    if (verb == QLatin1String("import-returns"))
+        return runImportReturns(rest);
+    if (verb == QLatin1String("export"))
+        return runExport(rest);
     return runGenerate(rest);
 }
 

@@ -10,7 +10,7 @@ class QDate;
 namespace rt {
 
 // The command-line verbs that need no window: init, stats, overdue, dashboard,
-// generate.
+// generate, import, import-returns, export.
 // Exit codes: 0 done, 1 usage error, 2 data error (one line on stderr naming
 // the file and the cause).
 class CommandLine
@@ -35,7 +35,10 @@ private:
     int runStats(const QStringList& args);
     int runOverdue(const QStringList& args);
     int runGenerate(const QStringList& args);
-    int runDashboard(const QStringList& args); // DashboardCommand.cpp
+    int runDashboard(const QStringList& args);     // DashboardCommand.cpp
+    int runImport(const QStringList& args);        // ImportCommand.cpp: trackers and JSON backups
+    int runImportReturns(const QStringList& args); // ReturnsCommand.cpp
+    int runExport(const QStringList& args);        // ExportCommand.cpp: papers, returns, backups
     static QCommandLineOption dbOption();
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).

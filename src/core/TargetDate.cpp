@@ -113,6 +113,13 @@ bool TargetDate::parse(const QString& input, TargetDate* out, QString* error)
         *out = ongoing();
         return true;
     }
+    // "TBC": a target not set yet — no target, the words kept as written.
+    static const QRegularExpression notSet(QStringLiteral("^(tbc|tba|tbd|to be (confirmed|agreed))$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (notSet.match(text).hasMatch()) {
+        *out = TargetDate();
+        return true;
+    }
 
     // 31/03/2024, 31/3/24, 31.03.2024, 31-03-2024 — always day first (UK).
     static const QRegularExpression dmy(
@@ -163,9 +170,10 @@ bool TargetDate::parse(const QString& input, TargetDate* out, QString* error)
         *out = year(y);
         return true;
     }
-    // March 2024, Dec 2024, Sept 24, 31 March 2024, 31st March 2024
+    // March 2024, Dec 2024, Sept 24, 31 March 2024, 31st March 2024, and
+    // Mar-24 / 31-Mar-2024 as Excel shows its "mmm-yy" and "d-mmm-yy" dates.
     static const QRegularExpression named(
-        QStringLiteral("^(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?([A-Za-z]+)\\s+'?(\\d{2}|\\d{4})$"));
+        QStringLiteral("^(?:(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-))?([A-Za-z]+)(?:\\s+|-)'?(\\d{2}|\\d{4})$"));
     if (const auto m = named.match(text); m.hasMatch()) {
         const int mo = monthFromName(m.captured(2));
         if (mo == 0)

@@ -134,6 +134,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
     file->addSeparator();
+    addExchangeActions(file);
+    file->addSeparator();
     file->addAction(tr("&Close tab"), QKeySequence::Close, this,
                     [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -156,14 +158,7 @@ void MainWindow::createMenus()
                     &MainWindow::showAllActions);
     view->addSeparator();
     view->addAction(tr("Agencies and &owners…"), this, &MainWindow::showOwners);
-    view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, [this] {
-        refreshReviews();
-        if (m_actionsPage)
-            m_actionsPage->refresh();
-        if (ReviewPage* page = currentReviewPage())
-            page->reloadAll();
-        refreshStatusPages();
-    });
+    view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, &MainWindow::refreshAll);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Review Tracker"), this, [this] {
@@ -206,6 +201,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     m_actions = nullptr;
     m_reviews = nullptr;
     m_db = std::move(db);
+    for (QAction* action : std::as_const(m_exchangeActions))
+        action->setEnabled(m_db && (!m_db->isReadOnly() || !action->property("writes").toBool()));
     if (!m_db)
         return;
     rememberRecent(m_db->path());
@@ -279,6 +276,16 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
 QStringList MainWindow::ownerNames() const
 {
     return m_db ? PlanQueries(m_db->connection()).ownerNames() : QStringList();
+}
+
+void MainWindow::refreshAll()
+{
+    refreshReviews();
+    if (m_actionsPage)
+        m_actionsPage->refresh();
+    if (ReviewPage* page = currentReviewPage())
+        page->reloadAll();
+    refreshStatusPages();
 }
 
 void MainWindow::refreshReviews()

@@ -35,6 +35,8 @@ public:
 
     // Takes the open database; shows its reviews and actions.
     void setDatabase(std::unique_ptr<Database> db);
+    // A spreadsheet tracker in, with the preview and mapping dialog.
+    void importTrackerFile(const QString& path);
     Database* database() const { return m_db.get(); }
     QTableView* actionsView() const;
     QTableView* reviewsView() const;
@@ -78,6 +80,8 @@ private:
     void rememberRecent(const QString& path);
     void refreshReviews();
     void closeTab(int index);
+    // Everything shown read again: after F5, an import or a returned workbook.
+    void refreshAll();
     TablePanel* activePanel() const;
     QStringList ownerNames() const;
     void showOwners();
@@ -106,6 +110,14 @@ private:
     void statusPageShown(QWidget* page);
     void keepTabOpen(int index);
     DashboardPage* m_dashboard = nullptr;
+
+    // File ▸ Export, Print preview, Import (MainWindowExchange.cpp).
+    void addExchangeActions(QMenu* file);
+    QList<QAction*> m_exchangeActions; // need an open database
+    qint64 currentReviewId() const;
+    void exportPaper(bool previewOnly);
+    void importTracker();
+    void importReturns();
     class Section11Page* m_section11 = nullptr;
     class MeetingPage* m_meeting = nullptr;
 };
