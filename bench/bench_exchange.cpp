@@ -10,6 +10,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
@@ -218,4 +219,14 @@ BENCHMARK(ImportTracker)->Arg(50000)->Unit(benchmark::kMillisecond)->Iterations(
 
 } // namespace
 
-BENCHMARK_MAIN();
+// PDF papers lay out text, which needs a QGuiApplication (offscreen will do).
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <gtest/gtest.h>
 
 using namespace rt;
@@ -197,4 +198,49 @@ TEST(ImportCommand, ABackupIsRestoredAndCountedTheSameWay)
     EXPECT_EQ(o.value(QStringLiteral("updates")).toInt(),
               scalar(*sample, QStringLiteral("SELECT count(*) FROM updates")));
     EXPECT_TRUE(r.out.startsWith(QStringLiteral("{\"reviews\":"))) << r.out.toStdString();
+}
+
+// The import writes each action's latest-update day once at the end instead
+// of through the trigger row by row; the result must be the trigger's, and
+// the trigger must be back afterwards.
+TEST(ImportCommand, LatestUpdateDaysAreThoseTheTriggerGivesAndTheTriggerIsBack)
+{
+    test::TempDir dir;
+    const QString csv = dir.file(QStringLiteral("tracker.csv"));
+    writeText(csv, "Review,Rec No,Recommendation,Action,Update,Update date\r\n"
+                   "Child Q,1,Share information,Write the protocol,Draft written,Feb 2024\r\n"
+                   ",,,Train staff,Booked,2023\r\n"
+                   ",,,Audit files,Audit done,15/03/2024\r\n"
+                   ",,,Brief the Executive,,\r\n");
+    const QString path = dir.file(QStringLiteral("new.rtdb"));
+    const auto r = runCli({QStringLiteral("import"), QStringLiteral("--db"), path, csv});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+
+    Database db;
+    ASSERT_TRUE(db.open(path, Database::OpenMode::ReadWrite));
+    auto lastUpdate = [&](const char* action) {
+        return test::text(
+            db, QStringLiteral("SELECT coalesce(last_update, 'none') FROM actions WHERE text = '%1'")
+                    .arg(QLatin1String(action)));
+    };
+    EXPECT_EQ(lastUpdate("Write the protocol"), QStringLiteral("2024-02-29"));
+    EXPECT_EQ(lastUpdate("Train staff"), QStringLiteral("2023-12-31"));
+    EXPECT_EQ(lastUpdate("Audit files"), QStringLiteral("2024-03-15"));
+    EXPECT_EQ(lastUpdate("Brief the Executive"), QStringLiteral("none"));
+
+    // The triggers are back: a new update moves the day, and search finds it.
+    QSqlQuery q(db.connection());
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("INSERT INTO updates(action_id, date, text) SELECT id, '2024-05-01', "
+                              "'Protocol signed off' FROM actions WHERE text = 'Write the protocol'")));
+    EXPECT_EQ(lastUpdate("Write the protocol"), QStringLiteral("2024-05-01"));
+    EXPECT_EQ(
+        scalar(db, QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH 'signed'")),
+        1);
+    auto fresh = test::emptyDatabase(dir.file(QStringLiteral("fresh.rtdb")));
+    ASSERT_TRUE(fresh);
+    const QString triggers =
+        QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
+                       "WHERE type = 'trigger' ORDER BY name)");
+    EXPECT_EQ(test::text(db, triggers), test::text(*fresh, triggers));
 }

@@ -65,13 +65,21 @@ qint64 PlanWriter::knownAgencyId(const QString& name)
         return 0;
     if (auto it = m_agencies.constFind(n); it != m_agencies.constEnd())
         return *it;
+    // Most owner names are not agencies: remember that too, or a 50,000-row
+    // import asks the database once per owner cell.
+    if (m_notAgencies.contains(n))
+        return 0;
     QSqlQuery& find =
         prepared(QStringLiteral("SELECT id FROM agencies WHERE lower(name) = ? "
                                 "UNION ALL SELECT agency_id FROM agency_aliases WHERE alias = ?"));
     find.addBindValue(n);
     find.addBindValue(n);
-    if (!run(find, "agency") || !find.next())
+    if (!run(find, "agency"))
         return 0;
+    if (!find.next()) {
+        m_notAgencies.insert(n);
+        return 0;
+    }
     const qint64 id = find.value(0).toLongLong();
     find.finish();
     m_agencies.insert(n, id);
@@ -93,6 +101,7 @@ qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
         return 0;
     const qint64 id = ins.lastInsertId().toLongLong();
     m_agencies.insert(n.toLower(), id);
+    m_notAgencies.clear(); // a new agency may carry a name remembered as none
     return id;
 }
 
@@ -117,6 +126,7 @@ bool PlanWriter::addAgency(const AgencyRecord& agency)
             return false;
         }
         m_agencies.insert(a, id);
+        m_notAgencies.clear();
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include "core/Records.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -51,6 +52,7 @@ private:
     // One prepared statement per SQL text, reused for every row of a load.
     std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
     QHash<QString, qint64> m_agencies, m_owners, m_themes;
+    QSet<QString> m_notAgencies; // names looked up and not found
 };
 
 } // namespace rt

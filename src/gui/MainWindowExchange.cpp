@@ -88,9 +88,13 @@ void MainWindow::importTrackerFile(const QString& path)
     if (!m_db)
         return;
     ImportDialog dialog(*m_db, path, this);
+    if (!dialog.isLoaded()) {
+        QMessageBox::warning(this, tr("Import spreadsheet tracker"), dialog.loadError());
+        return;
+    }
     if (dialog.exec() == QDialog::Accepted) {
         refreshAll();
-        statusBar()->showMessage(tr("Imported %1.").arg(QFileInfo(path).fileName()), 8000);
+        statusBar()->showMessage(dialog.resultText(), 10000);
     }
 }
 

@@ -18,6 +18,24 @@ namespace rt {
 
 namespace {
 
+// Raises the connection's page cache to 64 MB while it lives.
+class CacheSizeForImport
+{
+public:
+    explicit CacheSizeForImport(QSqlDatabase db) : m_db(std::move(db))
+    {
+        QSqlQuery q(m_db);
+        if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next())
+            m_previous = q.value(0).toInt();
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    }
+    ~CacheSizeForImport() { QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous)); }
+
+private:
+    QSqlDatabase m_db;
+    int m_previous = -2000;
+};
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("rt::TrackerImporter", text);
@@ -375,8 +393,8 @@ public:
             return true; // a schema without the index: nothing to defer
         if (!q.exec(
                 QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
-                               "('actions', 'updates') AND sql LIKE '%AFTER INSERT ON%' AND sql LIKE "
-                               "'%action_search%'")))
+                               "('actions', 'updates') AND sql LIKE '%AFTER INSERT ON%' AND (sql LIKE "
+                               "'%action_search%' OR name = 'updates_last_update_insert')")))
             return fail(q);
         while (q.next())
             m_triggers.append({q.value(0).toString(), q.value(1).toString()});
@@ -416,6 +434,27 @@ public:
                 return fail(remove);
             if (!add.exec())
                 return fail(add);
+        }
+        // The latest update of each action written, once, as the trigger
+        // updates_last_update_insert (migration 004) would have row by row: a
+        // month-dated update counts as the month's last day, a year as 31 December.
+        QSqlQuery last(m_db);
+        last.prepare(QStringLiteral(
+            "UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date "
+            "WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day') WHEN 4 THEN u.date || '-12-31' END) "
+            "FROM updates u WHERE u.action_id = actions.id) WHERE id > ?"));
+        last.addBindValue(m_lastActionBefore);
+        if (!last.exec())
+            return fail(last);
+        QSqlQuery one(m_db);
+        one.prepare(QStringLiteral(
+            "UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date "
+            "WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day') WHEN 4 THEN u.date || '-12-31' END) "
+            "FROM updates u WHERE u.action_id = actions.id) WHERE id = ?"));
+        for (qint64 id : updatedActions) {
+            one.addBindValue(id);
+            if (!one.exec())
+                return fail(one);
         }
         for (const auto& [name, sql] : std::as_const(m_triggers)) {
             if (!q.exec(sql))
@@ -560,6 +599,10 @@ bool TrackerImporter::importReviews(QVector<ReviewRecord> reviews)
     if (m_progress && !m_progress(0, total))
         return cancelled();
 
+    // A large import touches every index page many times; SQLite's default
+    // page cache (2 MB) would send most of those moves to the OS. The setting
+    // is for this connection only and is put back afterwards.
+    CacheSizeForImport cache(m_db);
     Transaction tx(m_db);
     if (!tx.isActive())
         return fail(tr("%1: the database cannot start the import: %2").arg(source, m_db.lastError().text()));
