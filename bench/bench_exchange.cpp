@@ -6,7 +6,7 @@
 #include "db/Database.h"
 #include "db/PaperQueries.h"
 #include "io/PaperWriter.h"
-#include "io/TrackerImporter.h"
+#include "db/TrackerImporter.h"
 
 #include <QBuffer>
 #include <QFile>

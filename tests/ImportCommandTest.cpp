@@ -3,7 +3,7 @@
 
 #include "CliSupport.h"
 #include "TestSupport.h"
-#include "io/JsonBackup.h"
+#include "db/JsonBackup.h"
 
 #include <QFile>
 #include <QFileInfo>

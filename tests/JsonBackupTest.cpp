@@ -1,4 +1,4 @@
-#include "io/JsonBackup.h"
+#include "db/JsonBackup.h"
 
 #include "TestSupport.h"
 #include "core/ActionFilter.h"

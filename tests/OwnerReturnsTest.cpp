@@ -3,8 +3,8 @@
 #include "XlsxFixtureWriter.h"
 #include "db/ActionRepository.h"
 #include "db/Repository.h"
-#include "io/OwnerReturnsImporter.h"
-#include "io/OwnerReturnsWriter.h"
+#include "db/OwnerReturnsImporter.h"
+#include "db/OwnerReturnsWriter.h"
 #include "io/XlsxReader.h"
 #include "io/ZipArchive.h"
 

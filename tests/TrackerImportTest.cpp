@@ -6,7 +6,7 @@
 #include "XlsxFixtureWriter.h"
 #include "core/Vocabulary.h"
 #include "io/TrackerColumns.h"
-#include "io/TrackerImporter.h"
+#include "db/TrackerImporter.h"
 #include "io/TrackerParser.h"
 
 #include <QFile>

@@ -6,8 +6,8 @@
 #include "db/Database.h"
 #include "db/PaperQueries.h"
 #include "db/PlanQueries.h"
-#include "io/JsonBackup.h"
-#include "io/OwnerReturnsWriter.h"
+#include "db/JsonBackup.h"
+#include "db/OwnerReturnsWriter.h"
 #include "io/SafeFileWrite.h"
 
 #include <QCommandLineParser>

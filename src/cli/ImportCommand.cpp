@@ -3,8 +3,8 @@
 
 #include "CommandLine.h"
 #include "db/Database.h"
-#include "io/JsonBackup.h"
-#include "io/TrackerImporter.h"
+#include "db/JsonBackup.h"
+#include "db/TrackerImporter.h"
 #include "io/TrackerParser.h"
 
 #include <QCommandLineParser>

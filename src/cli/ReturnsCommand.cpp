@@ -2,7 +2,7 @@
 
 #include "CommandLine.h"
 #include "db/Database.h"
-#include "io/OwnerReturnsImporter.h"
+#include "db/OwnerReturnsImporter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

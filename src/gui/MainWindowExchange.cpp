@@ -5,7 +5,7 @@
 #include "db/Database.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
-#include "io/OwnerReturnsImporter.h"
+#include "db/OwnerReturnsImporter.h"
 #include "pages/ReviewPage.h"
 
 #include <QAction>

@@ -2,7 +2,7 @@
 
 #include "io/SheetTable.h"
 #include "io/TrackerColumns.h"
-#include "io/TrackerImporter.h"
+#include "db/TrackerImporter.h"
 
 #include <QDialog>
 #include <QHash>

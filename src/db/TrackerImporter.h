@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SheetTable.h"
-#include "TrackerColumns.h"
-#include "TrackerParser.h"
+#include "io/SheetTable.h"
+#include "io/TrackerColumns.h"
+#include "io/TrackerParser.h"
 #include "core/Records.h"
 
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
 #include "OwnerReturnsWriter.h"
 
-#include "SheetTable.h"
+#include "io/SheetTable.h"
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
 

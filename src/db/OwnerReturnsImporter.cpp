@@ -1,7 +1,7 @@
 #include "OwnerReturnsImporter.h"
 
 #include "OwnerReturnsWriter.h"
-#include "XlsxReader.h"
+#include "io/XlsxReader.h"
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
 #include "db/Repository.h"
