@@ -366,6 +366,18 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
 
 bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRecord& a, int position)
 {
+    if (!insertAction(reviewId, recommendationId, a, position))
+        return false;
+    int pos = 0;
+    for (const ProgressUpdate& u : a.updates) {
+        if (!insertUpdate(a.id, u, ++pos))
+            return false;
+    }
+    return true;
+}
+
+bool PlanWriter::insertAction(qint64 reviewId, qint64 recommendationId, ActionRecord& a, int position)
+{
     // An owner named after an agency ("GCC", "GSCB Business Unit") belongs to
     // it; an action whose agency the document leaves blank takes its owners'
     // agency when they all share one.
@@ -428,21 +440,21 @@ bool PlanWriter::writeAction(qint64 reviewId, qint64 recommendationId, ActionRec
         if (!run(oq, "action owner"))
             return false;
     }
-    pos = 0;
-    for (const ProgressUpdate& u : a.updates) {
-        QSqlQuery& uq = prepared(QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, "
-                                                "rag, position) VALUES (?,?,?,?,?,?,?)"));
-        uq.addBindValue(a.id);
-        uq.addBindValue(nullIfEmpty(u.date));
-        uq.addBindValue(sqlText(u.label));
-        uq.addBindValue(sqlText(u.author));
-        uq.addBindValue(sqlText(u.text));
-        uq.addBindValue(sqlText(rag::code(u.rag)));
-        uq.addBindValue(++pos);
-        if (!run(uq, "update"))
-            return false;
-    }
     return true;
+}
+
+bool PlanWriter::insertUpdate(qint64 actionId, const ProgressUpdate& u, int position)
+{
+    QSqlQuery& uq = prepared(QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, "
+                                            "rag, position) VALUES (?,?,?,?,?,?,?)"));
+    uq.addBindValue(actionId);
+    uq.addBindValue(nullIfEmpty(u.date));
+    uq.addBindValue(sqlText(u.label));
+    uq.addBindValue(sqlText(u.author));
+    uq.addBindValue(sqlText(u.text));
+    uq.addBindValue(sqlText(rag::code(u.rag)));
+    uq.addBindValue(position);
+    return run(uq, "update");
 }
 
 bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)

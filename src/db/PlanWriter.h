@@ -22,6 +22,10 @@ public:
 
     // Stores the review and everything under it; fills in the ids.
     bool writeReview(ReviewRecord& review, int position);
+    // One action (its row and owners, not its updates); fills in a.id. For
+    // adding to a review already stored (a merge).
+    bool insertAction(qint64 reviewId, qint64 recommendationId, ActionRecord& a, int position);
+    bool insertUpdate(qint64 actionId, const ProgressUpdate& update, int position);
     // Review links name other reviews by key; call once every review is written.
     bool resolveReviewLinks(const QVector<ReviewRecord>& reviews);
 

@@ -171,82 +171,23 @@ qint64 ReviewMerger::insertRecommendation(qint64 reviewId, const RecommendationR
 
 qint64 ReviewMerger::insertAction(qint64 reviewId, qint64 recId, const ActionRecord& a, int position)
 {
-    // As PlanWriter: the agency given, else the one all its owners belong to.
-    QVector<qint64> ownerAgencies;
-    for (const QString& owner : a.owners)
-        ownerAgencies << m_writer.knownAgencyId(owner);
-    const qint64 givenAgency = m_writer.agencyId(a.agency);
-    qint64 agency = givenAgency;
-    if (agency == 0) {
-        for (qint64 id : ownerAgencies) {
-            if (id != 0 && agency != 0 && id != agency) {
-                agency = 0;
-                break;
-            }
-            if (id != 0)
-                agency = id;
-        }
-    }
-    auto due = [](const TargetDate& t) {
-        return t.isDated() ? QVariant(t.due().toString(Qt::ISODate)) : QVariant();
-    };
-    QSqlQuery& q = prepared(QStringLiteral(
-        "INSERT INTO actions(review_id, recommendation_id, number, position, text, owner_text, agency_id, "
-        "target_text, target_precision, target_due, revised_target_text, revised_target_precision, "
-        "revised_target_due, status, status_text, rag, success_measure, evidence) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    q.addBindValue(reviewId);
-    q.addBindValue(recId);
-    q.addBindValue(sqlText(a.number));
-    q.addBindValue(position);
-    q.addBindValue(sqlText(a.text));
-    q.addBindValue(sqlText(a.ownerText));
-    q.addBindValue(agency > 0 ? QVariant(agency) : QVariant());
-    q.addBindValue(sqlText(a.targetText));
-    q.addBindValue(a.target.precisionCode());
-    q.addBindValue(due(a.target));
-    q.addBindValue(sqlText(a.revisedTargetText));
-    q.addBindValue(a.revisedTarget.precisionCode());
-    q.addBindValue(due(a.revisedTarget));
-    q.addBindValue(status::code(a.status));
-    q.addBindValue(sqlText(a.statusText));
-    q.addBindValue(sqlText(rag::code(a.rag)));
-    q.addBindValue(sqlText(a.successMeasure));
-    q.addBindValue(sqlText(a.evidence));
-    if (!run(q, "action"))
+    ActionRecord action = a;
+    action.updates.clear(); // added one by one by the merge, each checked against those there
+    if (!m_writer.insertAction(reviewId, recId, action, position)) {
+        m_error = m_writer.errorString();
         return 0;
-    const qint64 id = q.lastInsertId().toLongLong();
-    int pos = 0;
-    for (int i = 0; i < a.owners.size(); ++i) {
-        const qint64 ownerId =
-            m_writer.ownerId(a.owners.at(i), ownerAgencies.at(i) != 0 ? ownerAgencies.at(i) : givenAgency);
-        if (ownerId == 0)
-            continue;
-        QSqlQuery& oq = prepared(QStringLiteral("INSERT INTO action_owners(action_id, owner_id, position) "
-                                                "VALUES (?,?,?) ON CONFLICT DO NOTHING"));
-        oq.addBindValue(id);
-        oq.addBindValue(ownerId);
-        oq.addBindValue(++pos);
-        if (!run(oq, "action owner"))
-            return 0;
     }
-    if (!logChange(id, reviewId, "created", a.text))
+    if (!logChange(action.id, reviewId, "created", a.text))
         return 0;
-    return id;
+    return action.id;
 }
 
 bool ReviewMerger::insertUpdate(qint64 actionId, const ProgressUpdate& u, int position)
 {
-    QSqlQuery& q = prepared(QStringLiteral(
-        "INSERT INTO updates(action_id, date, label, author, text, rag, position) VALUES (?,?,?,?,?,?,?)"));
-    q.addBindValue(actionId);
-    q.addBindValue(u.date.isEmpty() ? QVariant() : QVariant(u.date));
-    q.addBindValue(sqlText(u.label));
-    q.addBindValue(sqlText(u.author));
-    q.addBindValue(sqlText(u.text));
-    q.addBindValue(sqlText(rag::code(u.rag)));
-    q.addBindValue(position);
-    return run(q, "update");
+    if (m_writer.insertUpdate(actionId, u, position))
+        return true;
+    m_error = m_writer.errorString();
+    return false;
 }
 
 bool ReviewMerger::merge(qint64 reviewId, ReviewRecord& review, TrackerImporter::Counts* added,
