@@ -78,6 +78,34 @@ bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exi
     return true;
 }
 
+bool CommandLine::parseWithFile(QCommandLineParser& p, const QStringList& args, const QString& verb,
+                                QString* path, QString* file, int* exitCode)
+{
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        *exitCode = usage(p.errorText());
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        m_out << p.helpText();
+        *exitCode = Ok;
+        return false;
+    }
+    *path = p.value(QStringLiteral("db"));
+    if (path->isEmpty()) {
+        *exitCode = usage(tr("%1: --db PATH is required").arg(verb));
+        return false;
+    }
+    const QStringList files = p.positionalArguments();
+    if (files.size() != 1) {
+        *exitCode = usage(files.isEmpty() ? tr("%1: give the FILE to read").arg(verb)
+                                          : tr("%1: give one FILE, not %2").arg(verb).arg(files.size()));
+        return false;
+    }
+    *file = files.first();
+    return true;
+}
+
 bool CommandLine::readCommonOptions(const QCommandLineParser& p, const QString& verb,
                                     const QStringList& formats, QDate* asOf, QString* path, int* exitCode)
 {

@@ -43,6 +43,10 @@ private:
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).
     bool parse(QCommandLineParser& p, const QStringList& args, int* exitCode);
+    // The same for a verb that reads one FILE and needs --db: both given, or
+    // a usage error naming the verb.
+    bool parseWithFile(QCommandLineParser& p, const QStringList& args, const QString& verb, QString* path,
+                       QString* file, int* exitCode);
     // --format (one of formats), --as-of (default today) and the required --db.
     bool readCommonOptions(const QCommandLineParser& p, const QString& verb, const QStringList& formats,
                            QDate* asOf, QString* path, int* exitCode);

@@ -4,10 +4,10 @@
 
 #include "CommandLine.h"
 #include "db/Database.h"
-#include "db/PaperQueries.h"
-#include "db/PlanQueries.h"
 #include "db/JsonBackup.h"
 #include "db/OwnerReturnsWriter.h"
+#include "db/PaperQueries.h"
+#include "db/PlanQueries.h"
 #include "io/SafeFileWrite.h"
 
 #include <QCommandLineParser>

@@ -80,21 +80,10 @@ int CommandLine::runImport(const QStringList& args)
                  tr("The .xlsx sheet to read (default: the first with a header row)."), tr("NAME")});
     p.addPositionalArgument(QStringLiteral("file"), tr("The tracker (.csv, .xlsx) or backup (.json)."),
                             tr("FILE"));
-    p.addHelpOption();
-    if (!p.parse(args))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText();
-        return Ok;
-    }
-    const QString path = p.value(QStringLiteral("db"));
-    if (path.isEmpty())
-        return usage(tr("import: --db PATH is required"));
-    const QStringList files = p.positionalArguments();
-    if (files.size() != 1)
-        return usage(files.isEmpty() ? tr("import: give the FILE to import (.csv, .xlsx or .json)")
-                                     : tr("import: give one FILE, not %1").arg(files.size()));
-    const QString file = files.first();
+    QString path, file;
+    int code = Ok;
+    if (!parseWithFile(p, args, QStringLiteral("import"), &path, &file, &code))
+        return code;
     const bool merge = p.isSet(QStringLiteral("merge"));
     ReviewKind kind = ReviewKind::LCSPR;
     if (!reviewkind::fromWritten(p.value(QStringLiteral("kind")), &kind))

@@ -32,21 +32,10 @@ int CommandLine::runImportReturns(const QStringList& args)
     QCommandLineParser p;
     p.addOption(dbOption());
     p.addPositionalArgument(QStringLiteral("FILE"), tr("The filled-in return (.xlsx)."));
-    p.addHelpOption();
-    if (!p.parse(args))
-        return usage(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText();
-        return Ok;
-    }
-    const QString path = p.value(QStringLiteral("db"));
-    if (path.isEmpty())
-        return usage(tr("import-returns: --db PATH is required"));
-    const QStringList files = p.positionalArguments();
-    if (files.size() != 1)
-        return usage(files.isEmpty() ? tr("import-returns: give the return FILE to record")
-                                     : tr("import-returns: give one return FILE at a time"));
-    const QString file = files.first();
+    QString path, file;
+    int code = Ok;
+    if (!parseWithFile(p, args, QStringLiteral("import-returns"), &path, &file, &code))
+        return code;
 
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
