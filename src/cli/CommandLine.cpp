@@ -59,7 +59,7 @@ bool CommandLine::handles(const QStringList& args)
     return args.size() > 1 && kVerbs.contains(args.at(1));
 }
 
-bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exitCode)
+bool CommandLine::parseOptions(QCommandLineParser& p, const QStringList& args, int* exitCode)
 {
     p.addHelpOption();
     if (!p.parse(args)) {
@@ -71,6 +71,13 @@ bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exi
         *exitCode = Ok;
         return false;
     }
+    return true;
+}
+
+bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exitCode)
+{
+    if (!parseOptions(p, args, exitCode))
+        return false;
     if (!p.positionalArguments().isEmpty()) {
         *exitCode = usage(tr("unexpected argument “%1”").arg(p.positionalArguments().first()));
         return false;
@@ -81,16 +88,8 @@ bool CommandLine::parse(QCommandLineParser& p, const QStringList& args, int* exi
 bool CommandLine::parseWithFile(QCommandLineParser& p, const QStringList& args, const QString& verb,
                                 QString* path, QString* file, int* exitCode)
 {
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        *exitCode = usage(p.errorText());
+    if (!parseOptions(p, args, exitCode))
         return false;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        m_out << p.helpText();
-        *exitCode = Ok;
-        return false;
-    }
     *path = p.value(QStringLiteral("db"));
     if (path->isEmpty()) {
         *exitCode = usage(tr("%1: --db PATH is required").arg(verb));

@@ -43,6 +43,8 @@ private:
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).
     bool parse(QCommandLineParser& p, const QStringList& args, int* exitCode);
+    // The options and --help only; positional arguments are the caller's.
+    bool parseOptions(QCommandLineParser& p, const QStringList& args, int* exitCode);
     // The same for a verb that reads one FILE and needs --db: both given, or
     // a usage error naming the verb.
     bool parseWithFile(QCommandLineParser& p, const QStringList& args, const QString& verb, QString* path,
