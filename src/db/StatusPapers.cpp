@@ -218,7 +218,7 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
                      column(tr("Type"), 0.5, 8),
                      column(tr("Year"), 0.45, 7),
                      column(tr("Published"), 0.75, 12),
-                     column(tr("Recommendations"), 0.85, 10),
+                     column(tr("Recommendations"), 0.85, 16),
                      column(tr("Complete"), 0.65, 10),
                      column(tr("% complete"), 0.65, 10)};
     const QVector<ActionStatus> statuses = {ActionStatus::NotStarted, ActionStatus::Planned,
