@@ -5,8 +5,8 @@
 //   importing a 50,000-row spreadsheet tracker              < 10 s
 #include "db/Database.h"
 #include "db/PaperQueries.h"
-#include "io/PaperWriter.h"
 #include "db/TrackerImporter.h"
+#include "io/PaperWriter.h"
 
 #include <QBuffer>
 #include <QFile>

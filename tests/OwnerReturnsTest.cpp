@@ -2,9 +2,9 @@
 #include "TestSupport.h"
 #include "XlsxFixtureWriter.h"
 #include "db/ActionRepository.h"
-#include "db/Repository.h"
 #include "db/OwnerReturnsImporter.h"
 #include "db/OwnerReturnsWriter.h"
+#include "db/Repository.h"
 #include "io/XlsxReader.h"
 #include "io/ZipArchive.h"
 

@@ -5,8 +5,8 @@
 #include "TestSupport.h"
 #include "XlsxFixtureWriter.h"
 #include "core/Vocabulary.h"
-#include "io/TrackerColumns.h"
 #include "db/TrackerImporter.h"
+#include "io/TrackerColumns.h"
 #include "io/TrackerParser.h"
 
 #include <QFile>

@@ -1,11 +1,11 @@
 #include "OwnerReturnsImporter.h"
 
 #include "OwnerReturnsWriter.h"
-#include "io/XlsxReader.h"
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
 #include "db/Repository.h"
 #include "db/Transaction.h"
+#include "io/XlsxReader.h"
 
 #include <QCoreApplication>
 #include <QHash>

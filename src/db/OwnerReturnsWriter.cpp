@@ -1,8 +1,8 @@
 #include "OwnerReturnsWriter.h"
 
-#include "io/SheetTable.h"
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
+#include "io/SheetTable.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/Records.h"
 #include "io/SheetTable.h"
 #include "io/TrackerColumns.h"
 #include "io/TrackerParser.h"
-#include "core/Records.h"
 
 #include <QSqlDatabase>
 #include <QString>

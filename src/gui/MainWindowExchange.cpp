@@ -3,9 +3,9 @@
 
 #include "MainWindow.h"
 #include "db/Database.h"
+#include "db/OwnerReturnsImporter.h"
 #include "dialogs/ExportDialog.h"
 #include "dialogs/ImportDialog.h"
-#include "db/OwnerReturnsImporter.h"
 #include "pages/ReviewPage.h"
 
 #include <QAction>

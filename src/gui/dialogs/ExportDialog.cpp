@@ -1,8 +1,8 @@
 #include "ExportDialog.h"
 
-#include "db/PlanQueries.h"
 #include "db/JsonBackup.h"
 #include "db/OwnerReturnsWriter.h"
+#include "db/PlanQueries.h"
 #include "io/PdfPaperWriter.h"
 #include "io/SafeFileWrite.h"
 

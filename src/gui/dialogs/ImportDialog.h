@@ -1,8 +1,8 @@
 #pragma once
 
+#include "db/TrackerImporter.h"
 #include "io/SheetTable.h"
 #include "io/TrackerColumns.h"
-#include "db/TrackerImporter.h"
 
 #include <QDialog>
 #include <QHash>
