@@ -98,29 +98,13 @@ int CommandLine::runExport(const QStringList& args)
     QString summary;
     if (json) {
         JsonBackup backup(db.connection());
-        if (!writeFileSafely(
-                output,
-                [&backup](QIODevice* device, QString* cause) {
-                    if (backup.write(device))
-                        return true;
-                    *cause = backup.errorString();
-                    return false;
-                },
-                &error))
+        if (!writeFileWith(output, backup, &error))
             return dataError(error);
         summary = tr("the whole database");
     } else if (owner) {
         OwnerReturnsWriter writer(db.connection());
         const QString name = p.value(QStringLiteral("owner"));
-        if (!writeFileSafely(
-                output,
-                [&](QIODevice* device, QString* cause) {
-                    if (writer.write(name, asOf, device))
-                        return true;
-                    *cause = writer.errorString();
-                    return false;
-                },
-                &error))
+        if (!writeFileWith(output, writer, &error, name, asOf))
             return dataError(error);
         summary = tr("%1 open actions of %2").arg(writer.actionCount()).arg(name);
     } else {

@@ -87,19 +87,7 @@ public:
     bool addUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
                    const QString& text, Rag r)
     {
-        QSqlQuery ins(m_db);
-        ins.prepare(
-            QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, rag, position) "
-                           "VALUES (?, ?, '', ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM updates "
-                           "WHERE action_id = ?))"));
-        ins.addBindValue(actionId);
-        ins.addBindValue(iso);
-        ins.addBindValue(sqlText(author.trimmed()));
-        ins.addBindValue(text);
-        ins.addBindValue(sqlText(rag::code(r)));
-        ins.addBindValue(actionId);
-        return run(ins) && logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("update"),
-                                     QVariant(), text);
+        return insertUpdate(actionId, reviewId, iso, author, text, r) != 0;
     }
 };
 

@@ -13,15 +13,12 @@ namespace rt {
 
 using namespace papercells;
 
-struct PaperQueries::ReviewHead
+// A review as the title block and the plan need it: PlanQueries' details
+// with its kind read and its plan versions.
+struct PaperQueries::ReviewHead : ReviewDetail
 {
-    qint64 id = 0;
-    ReviewKind kind = ReviewKind::SCR;
-    QString reference, title, body, initiated, completed, published, withheldReason, summary;
-    QString year;
-    bool withheld = false;
+    ReviewKind kindValue = ReviewKind::SCR;
     QVector<PlanVersionRow> versions;
-    int recommendations = 0, actions = 0, closed = 0;
 };
 
 PaperQueries::PaperQueries(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -52,54 +49,26 @@ QString PaperQueries::organisation(const QString& body)
 
 bool PaperQueries::readReview(qint64 reviewId, ReviewHead* out)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral(
-        "SELECT id, kind, reference, title, body, coalesce(year, ''), coalesce(initiated, ''), "
-        "coalesce(completed, ''), coalesce(published, ''), publication_withheld, withheld_reason, summary, "
-        "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id), "
-        "(SELECT count(*) FROM actions a WHERE a.review_id = r.id), "
-        "(SELECT count(*) FROM actions a WHERE a.review_id = r.id AND a.status IN ('complete', "
-        "'superseded')) "
-        "FROM reviews r WHERE id = ?"));
-    q.addBindValue(reviewId);
-    if (!q.exec())
-        return fail(q);
-    if (!q.next()) {
-        m_error = tr("There is no review %1 in this database.").arg(reviewId);
+    PlanQueries plan(m_db);
+    if (!plan.review(reviewId, out)) {
+        m_error = plan.errorString().isEmpty() ? tr("There is no review %1 in this database.").arg(reviewId)
+                                               : plan.errorString();
         return false;
     }
-    out->id = q.value(0).toLongLong();
-    reviewkind::fromCode(q.value(1).toString(), &out->kind);
-    out->reference = q.value(2).toString();
-    out->title = q.value(3).toString();
-    out->body = q.value(4).toString();
-    out->year = q.value(5).toString();
-    out->initiated = q.value(6).toString();
-    out->completed = q.value(7).toString();
-    out->published = q.value(8).toString();
-    out->withheld = q.value(9).toInt() != 0;
-    out->withheldReason = q.value(10).toString();
-    out->summary = q.value(11).toString();
-    out->recommendations = q.value(12).toInt();
-    out->actions = q.value(13).toInt();
-    out->closed = q.value(14).toInt();
-
-    QSqlQuery v(m_db);
-    v.prepare(QStringLiteral("SELECT id, version, coalesce(date, ''), comment FROM plan_versions "
-                             "WHERE review_id = ? ORDER BY position, id"));
-    v.addBindValue(reviewId);
-    if (!v.exec())
-        return fail(v);
-    while (v.next())
-        out->versions.append(
-            {v.value(0).toLongLong(), v.value(1).toString(), v.value(2).toString(), v.value(3).toString()});
+    reviewkind::fromCode(out->kind, &out->kindValue);
+    out->versions = plan.planVersions(reviewId);
+    if (!plan.errorString().isEmpty()) {
+        m_error = plan.errorString();
+        return false;
+    }
     return true;
 }
 
 void PaperQueries::titleBlock(const ReviewHead& review, const QDate& asOf, Paper* out)
 {
     out->organisation = organisation(review.body);
-    out->title = tr("Action Plan in Response to: %1 %2").arg(review.title, reviewkind::label(review.kind));
+    out->title =
+        tr("Action Plan in Response to: %1 %2").arg(review.title, reviewkind::label(review.kindValue));
     out->asOf = asOf;
     auto fact = [out](const QString& name, const QString& value) {
         if (!value.isEmpty())
@@ -108,10 +77,10 @@ void PaperQueries::titleBlock(const ReviewHead& review, const QDate& asOf, Paper
     fact(tr("Review"), review.reference.isEmpty()
                            ? review.title
                            : QStringLiteral("%1 (%2)").arg(review.title, review.reference));
-    fact(tr("Kind"), reviewkind::label(review.kind));
+    fact(tr("Kind"), reviewkind::label(review.kindValue));
     fact(tr("Initiated"), PartialDate::toDisplayString(review.initiated));
     fact(tr("Completed"), PartialDate::toDisplayString(review.completed));
-    if (review.withheld)
+    if (review.publicationWithheld)
         fact(tr("Published"), review.withheldReason.isEmpty()
                                   ? tr("Withheld")
                                   : tr("Withheld: %1").arg(review.withheldReason));
@@ -124,7 +93,7 @@ void PaperQueries::titleBlock(const ReviewHead& review, const QDate& asOf, Paper
                                  : tr("%1 of %2").arg(last.version, PartialDate::toDisplayString(last.date)));
     }
     fact(tr("Progress"), tr("%1 of %2 actions complete or superseded; %3 recommendations")
-                             .arg(review.closed)
+                             .arg(review.complete)
                              .arg(review.actions)
                              .arg(review.recommendations));
     out->footer = tr("%1 · action plan as of %2").arg(review.title, ukDate(asOf));
@@ -155,32 +124,18 @@ bool PaperQueries::planTable(const ReviewHead& review, PaperTable* out)
 
     // Recommendations in tree order: a parent ("1 Undertake a review … to:")
     // before its children (1.1 … 1.5), as the published plan reads.
-    struct Rec
-    {
-        qint64 id = 0, parent = 0;
-        QString number, title, text, decision, explanation, successMeasure;
-        QStringList themes;
-    };
-    QVector<Rec> recs;
-    QHash<qint64, QVector<int>> children;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, coalesce(parent_id, 0), number, title, text, decision, "
-                             "decision_explanation, success_measure FROM recommendations "
-                             "WHERE review_id = ? ORDER BY position, sort_key, id"));
-    q.addBindValue(review.id);
-    if (!q.exec())
-        return fail(q);
-    QHash<qint64, int> recIndex;
-    while (q.next()) {
-        Rec r{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-              q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
-              q.value(6).toString(),   q.value(7).toString(),   {}};
-        recIndex.insert(r.id, recs.size());
-        recs.append(r);
+    PlanQueries plan(m_db);
+    const QVector<RecommendationRow> recs = plan.recommendations(review.id);
+    if (!plan.errorString().isEmpty()) {
+        m_error = plan.errorString();
+        return false;
     }
+    QHash<qint64, int> recIndex;
     for (int i = 0; i < recs.size(); ++i)
-        children[recIndex.contains(recs[i].parent) ? recs[i].parent : 0].append(i);
+        recIndex.insert(recs[i].id, i);
+    QHash<qint64, QVector<int>> children;
+    for (int i = 0; i < recs.size(); ++i)
+        children[recIndex.contains(recs[i].parentId) ? recs[i].parentId : 0].append(i);
     QVector<int> order;
     std::function<void(qint64)> walk = [&](qint64 parent) {
         for (int i : children.value(parent)) {
@@ -189,15 +144,8 @@ bool PaperQueries::planTable(const ReviewHead& review, PaperTable* out)
         }
     };
     walk(0);
-
-    q.prepare(QStringLiteral("SELECT rt.recommendation_id, t.name FROM recommendation_themes rt "
-                             "JOIN themes t ON t.id = rt.theme_id JOIN recommendations c ON c.id = "
-                             "rt.recommendation_id WHERE c.review_id = ? ORDER BY t.name"));
-    q.addBindValue(review.id);
-    if (!q.exec())
-        return fail(q);
-    while (q.next())
-        recs[recIndex.value(q.value(0).toLongLong())].themes.append(q.value(1).toString());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
 
     // A response can answer several recommendations ("Response to
     // Recommendations 5 to 9"): its text is given once, under the first.
@@ -250,9 +198,14 @@ bool PaperQueries::planTable(const ReviewHead& review, PaperTable* out)
         updatesOf[q.value(0).toLongLong()].append(
             {q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
 
-    const QString kind = reviewkind::shortLabel(review.kind);
+    const QString kind = reviewkind::shortLabel(review.kindValue);
+    // Each response's text goes under the first recommendation, in plan order, that it answers.
+    QHash<qint64, QString> firstAnswered; // response id -> recommendation number
+    for (int i : order)
+        if (responseOf.contains(recs[i].id) && !firstAnswered.contains(responseOf.value(recs[i].id).first))
+            firstAnswered.insert(responseOf.value(recs[i].id).first, recs[i].number);
     for (int i : order) {
-        const Rec& rec = recs[i];
+        const RecommendationRow& rec = recs[i];
         PaperCell recCell;
         if (!rec.title.trimmed().isEmpty())
             recCell.paragraphs.append({QString(), rec.title.trimmed()});
@@ -266,21 +219,14 @@ bool PaperQueries::planTable(const ReviewHead& review, PaperTable* out)
         QString responseText;
         if (responseOf.contains(rec.id)) {
             const auto& [responseId, text] = responseOf.value(rec.id);
-            // Answered first here, or under an earlier recommendation?
-            QString firstNumber;
-            for (int j : order) {
-                if (responseOf.value(recs[j].id).first == responseId) {
-                    firstNumber = recs[j].number;
-                    break;
-                }
-            }
+            const QString firstNumber = firstAnswered.value(responseId);
             responseText =
                 firstNumber == rec.number ? text.trimmed() : tr("As for recommendation %1.").arg(firstNumber);
             if (!responseText.isEmpty())
                 recParagraphs.append({tr("Response:"), responseText});
         }
-        if (!rec.explanation.trimmed().isEmpty())
-            recParagraphs.append({tr("Reason:"), rec.explanation.trimmed()});
+        if (!rec.decisionExplanation.trimmed().isEmpty())
+            recParagraphs.append({tr("Reason:"), rec.decisionExplanation.trimmed()});
         if (!rec.successMeasure.trimmed().isEmpty())
             recParagraphs.append({tr("How we will know:"), rec.successMeasure.trimmed()});
 
@@ -377,16 +323,13 @@ bool PaperQueries::allPlans(const QDate& asOf, Paper* out)
     out->title = tr("Action plans of every review");
     out->asOf = asOf;
     QSqlQuery q(m_db);
-    if (!q.exec(
-            QStringLiteral("SELECT r.id, r.body FROM reviews r WHERE EXISTS (SELECT 1 FROM recommendations c "
-                           "WHERE c.review_id = r.id) ORDER BY r.position, r.id")))
+    if (!q.exec(QStringLiteral("SELECT r.id FROM reviews r WHERE EXISTS (SELECT 1 FROM recommendations c "
+                               "WHERE c.review_id = r.id) ORDER BY r.position, r.id")))
         return fail(q);
     QVector<qint64> ids;
-    while (q.next()) {
+    while (q.next())
         ids.append(q.value(0).toLongLong());
-        if (out->organisation.isEmpty())
-            out->organisation = organisation(q.value(1).toString());
-    }
+    out->organisation = mainOrganisation();
     int actions = 0;
     for (qint64 id : ids) {
         ReviewHead review;

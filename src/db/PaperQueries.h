@@ -54,6 +54,7 @@ private:
     bool planTable(const ReviewHead& review, PaperTable* out);
     void titleBlock(const ReviewHead& review, const QDate& asOf, Paper* out);
     QString organisation(const QString& body);
+    QString mainOrganisation();
     bool fail(const class QSqlQuery& q);
 
     QSqlDatabase m_db;

@@ -21,6 +21,7 @@ bool PlanQueries::review(qint64 reviewId, ReviewDetail* out)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "SELECT id, kind, reference, title, body, summary, source, year, initiated, completed, published, "
+        "publication_withheld, withheld_reason, "
         "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id), "
         "(SELECT count(*) FROM actions a WHERE a.review_id = r.id), "
         "(SELECT count(*) FROM actions a WHERE a.review_id = r.id AND a.status IN ('complete', "
@@ -40,9 +41,11 @@ bool PlanQueries::review(qint64 reviewId, ReviewDetail* out)
     out->initiated = q.value(8).toString();
     out->completed = q.value(9).toString();
     out->published = q.value(10).toString();
-    out->recommendations = q.value(11).toInt();
-    out->actions = q.value(12).toInt();
-    out->complete = q.value(13).toInt();
+    out->publicationWithheld = q.value(11).toInt() != 0;
+    out->withheldReason = q.value(12).toString();
+    out->recommendations = q.value(13).toInt();
+    out->actions = q.value(14).toInt();
+    out->complete = q.value(15).toInt();
     return true;
 }
 

@@ -18,6 +18,8 @@ struct ReviewDetail
     QString reference, title, body, summary, source;
     QString year;                            // "" when unknown
     QString initiated, completed, published; // partial ISO
+    bool publicationWithheld = false;
+    QString withheldReason;
     int recommendations = 0;
     int actions = 0;
     int complete = 0; // actions complete or superseded

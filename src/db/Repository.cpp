@@ -164,4 +164,26 @@ bool Repository::moveAmongSiblings(QSqlQuery& siblings, qint64 id, int delta, co
     return true;
 }
 
+qint64 Repository::insertUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
+                                const QString& text, Rag r)
+{
+    QSqlQuery ins(m_db);
+    ins.prepare(
+        QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, rag, position) "
+                       "VALUES (?, ?, '', ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM updates "
+                       "WHERE action_id = ?))"));
+    ins.addBindValue(actionId);
+    ins.addBindValue(iso);
+    ins.addBindValue(sqlText(author.trimmed()));
+    ins.addBindValue(text);
+    ins.addBindValue(sqlText(rag::code(r)));
+    ins.addBindValue(actionId);
+    if (!run(ins))
+        return 0;
+    const qint64 id = ins.lastInsertId().toLongLong();
+    if (!logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("update"), QVariant(), text))
+        return 0;
+    return id;
+}
+
 } // namespace rt

@@ -64,6 +64,11 @@ protected:
     // Adds a row to the change history (what the QiiP meeting view reads), in
     // the caller's transaction, so a change whose log cannot be written is
     // refused with it. who: the operating-system user. reviewId <= 0: none.
+    // Adds a progress update (never rewrites one: a trigger refuses UPDATE on
+    // the table) after the action's others, and logs it; no transaction of its
+    // own, so a caller can add many in one. The new update's id, 0 on failure.
+    qint64 insertUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
+                        const QString& text, Rag rag);
     bool logChange(const QString& entity, qint64 entityId, qint64 reviewId, const QString& field,
                    const QVariant& oldValue, const QVariant& newValue);
 

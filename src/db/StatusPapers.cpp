@@ -117,12 +117,7 @@ bool PaperQueries::highlightReport(const QDate& asOf, Paper* out)
     if (table.rows.isEmpty())
         table.note = tr("No open action is overdue, Red or Amber on %1.").arg(ukDate(asOf));
 
-    QSqlQuery body(m_db);
-    if (body.exec(
-            QStringLiteral("SELECT body FROM reviews WHERE body <> '' GROUP BY body ORDER BY count(*) DESC "
-                           "LIMIT 1")) &&
-        body.next())
-        out->organisation = organisation(body.value(0).toString());
+    out->organisation = mainOrganisation();
     out->facts = {{tr("Overdue"), QString::number(overdue)},
                   {tr("Red"), QString::number(red)},
                   {tr("Amber"), QString::number(amber)},
@@ -156,11 +151,10 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT r.id, r.title, r.reference, r.kind, coalesce(r.year, ''), "
-                               "coalesce(r.published, ''), r.publication_withheld, r.body, "
+                               "coalesce(r.published, ''), r.publication_withheld, "
                                "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id) "
                                "FROM reviews r ORDER BY r.position, r.id")))
         return fail(q);
-    QHash<QString, int> bodies;
     while (q.next()) {
         Row r;
         r.id = q.value(0).toLongLong();
@@ -172,8 +166,7 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
         r.year = q.value(4).toString();
         r.published =
             q.value(6).toInt() ? tr("Withheld") : PartialDate::toDisplayString(q.value(5).toString());
-        r.recs = q.value(8).toInt();
-        ++bodies[q.value(7).toString()];
+        r.recs = q.value(7).toInt();
         index.insert(r.id, rows.size());
         rows.append(r);
     }
@@ -273,11 +266,7 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
     if (table.rows.isEmpty())
         table.note = tr("There are no reviews in this database.");
 
-    QString mostCommonBody;
-    for (auto it = bodies.cbegin(); it != bodies.cend(); ++it)
-        if (!it.key().isEmpty() && (mostCommonBody.isEmpty() || it.value() > bodies.value(mostCommonBody)))
-            mostCommonBody = it.key();
-    out->organisation = organisation(mostCommonBody);
+    out->organisation = mainOrganisation();
     out->facts = {{tr("Reviews"), QString::number(rows.size())},
                   {tr("Recommendations with actions"), QString::number(totalRecs)},
                   {tr("Complete"),
@@ -291,6 +280,18 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
         "Overdue counts open actions whose original target date has passed."));
     out->tables.append(table);
     return true;
+}
+
+QString PaperQueries::mainOrganisation()
+{
+    // Papers about every review are headed by the body most of them belong to.
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral(
+            "SELECT body FROM reviews WHERE body <> '' GROUP BY body ORDER BY count(*) DESC, body "
+            "LIMIT 1")) &&
+        q.next())
+        return organisation(q.value(0).toString());
+    return QString();
 }
 
 } // namespace rt

@@ -60,22 +60,8 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
     const QString oldRag = exists.value(1).toString();
     exists.finish();
 
-    // Only ever INSERT: a trigger refuses UPDATE on this table.
-    QSqlQuery ins(m_db);
-    ins.prepare(
-        QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, rag, position) "
-                       "VALUES (?, ?, '', ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM updates "
-                       "WHERE action_id = ?))"));
-    ins.addBindValue(actionId);
-    ins.addBindValue(iso);
-    ins.addBindValue(sqlText(author.trimmed()));
-    ins.addBindValue(text);
-    ins.addBindValue(sqlText(rag::code(r)));
-    ins.addBindValue(actionId);
-    if (!run(ins))
-        return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
-    if (!logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("update"), QVariant(), text))
+    const qint64 id = insertUpdate(actionId, reviewId, iso, author, text, r);
+    if (id == 0)
         return 0;
 
     if (r != Rag::None && rag::code(r) != oldRag &&

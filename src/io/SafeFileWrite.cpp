@@ -34,15 +34,7 @@ bool writeFileSafely(const QString& path, const std::function<bool(QIODevice*, Q
 bool writePaperFile(const Paper& paper, PaperFormat format, const QString& path, QString* error)
 {
     std::unique_ptr<PaperWriter> writer = PaperWriter::create(format);
-    return writeFileSafely(
-        path,
-        [&](QIODevice* device, QString* cause) {
-            if (writer->write(paper, device))
-                return true;
-            *cause = writer->errorString();
-            return false;
-        },
-        error);
+    return writeFileWith(path, *writer, error, paper);
 }
 
 } // namespace rt

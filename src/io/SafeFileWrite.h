@@ -16,6 +16,22 @@ namespace rt {
 bool writeFileSafely(const QString& path, const std::function<bool(QIODevice*, QString*)>& write,
                      QString* error);
 
+// The same with a writer object that has write(args…, QIODevice*) and
+// errorString(): JsonBackup, OwnerReturnsWriter, a PaperWriter.
+template <typename Writer, typename... Args>
+bool writeFileWith(const QString& path, Writer& writer, QString* error, const Args&... args)
+{
+    return writeFileSafely(
+        path,
+        [&](QIODevice* device, QString* cause) {
+            if (writer.write(args..., device))
+                return true;
+            *cause = writer.errorString();
+            return false;
+        },
+        error);
+}
+
 // A paper in one format, written safely as above.
 bool writePaperFile(const Paper& paper, PaperFormat format, const QString& path, QString* error);
 

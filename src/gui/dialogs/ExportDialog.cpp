@@ -250,26 +250,10 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
     const What w = what();
     if (w == What::Backup) {
         JsonBackup backup(m_db);
-        ok = writeFileSafely(
-            path,
-            [&](QIODevice* device, QString* cause) {
-                if (backup.write(device))
-                    return true;
-                *cause = backup.errorString();
-                return false;
-            },
-            error);
+        ok = writeFileWith(path, backup, error);
     } else if (w == What::OwnerReturn) {
         OwnerReturnsWriter writer(m_db);
-        ok = writeFileSafely(
-            path,
-            [&](QIODevice* device, QString* cause) {
-                if (writer.write(m_owner->currentText(), m_asOf->date(), device))
-                    return true;
-                *cause = writer.errorString();
-                return false;
-            },
-            error);
+        ok = writeFileWith(path, writer, error, m_owner->currentText(), m_asOf->date());
     } else {
         Paper paper;
         ok = buildPaper(&paper, error) && writePaperFile(paper, format(), path, error);
@@ -307,17 +291,24 @@ void ExportDialog::renderTo(QPrinter* printer)
         QMessageBox::warning(this, tr("Print"), writer.errorString());
 }
 
-void ExportDialog::preview()
+bool ExportDialog::preparePrinter(QPrinter* printer, const QString& action)
 {
     QString error;
     if (!buildPaper(&m_previewPaper, &error)) {
-        QMessageBox::warning(this, tr("Preview"), error);
-        return;
+        QMessageBox::warning(this, action, error);
+        return false;
     }
+    printer->setPageSize(QPageSize(QPageSize::A4));
+    printer->setPageOrientation(m_previewPaper.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
+    printer->setDocName(m_previewPaper.title);
+    return true;
+}
+
+void ExportDialog::preview()
+{
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setPageOrientation(m_previewPaper.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
-    printer.setDocName(m_previewPaper.title);
+    if (!preparePrinter(&printer, tr("Preview")))
+        return;
     QPrintPreviewDialog dialog(&printer, this);
     dialog.setWindowTitle(tr("Preview: %1").arg(m_previewPaper.title));
     dialog.resize(1100, 800);
@@ -327,15 +318,9 @@ void ExportDialog::preview()
 
 void ExportDialog::print()
 {
-    QString error;
-    if (!buildPaper(&m_previewPaper, &error)) {
-        QMessageBox::warning(this, tr("Print"), error);
-        return;
-    }
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    printer.setPageOrientation(m_previewPaper.landscape ? QPageLayout::Landscape : QPageLayout::Portrait);
-    printer.setDocName(m_previewPaper.title);
+    if (!preparePrinter(&printer, tr("Print")))
+        return;
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() == QDialog::Accepted)
         renderTo(&printer);

@@ -54,6 +54,9 @@ public:
 private:
     void updateControls();
     void save();
+    // The chosen paper read into m_previewPaper and the printer set for it;
+    // false (after saying why) when it cannot be read.
+    bool preparePrinter(QPrinter* printer, const QString& action);
     void renderTo(QPrinter* printer);
     PaperFormat format() const;
 
