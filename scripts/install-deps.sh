@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libqt6sql6-sqlite
   qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth sqlite3 fonts-dejavu-core
-  libxlsxwriter-dev libzip-dev poppler-utils unzip
+  libxlsxwriter-dev libzip-dev libsqlite3-dev poppler-utils unzip
 )
 
 missing=()

@@ -190,7 +190,11 @@ TEST_F(JsonBackupTest, HistorySavedFiltersAndDeletionsSurvive)
               dump(*source, QStringLiteral("SELECT * FROM saved_filters")));
     EXPECT_EQ(test::scalar(*target, QStringLiteral("SELECT count(*) FROM actions WHERE id = %1").arg(last)),
               0);
+    // The action's deletion, and its owners' and updates' that went with it.
     EXPECT_EQ(test::scalar(*target, QStringLiteral("SELECT count(*) FROM history WHERE field = 'deleted'")),
+              test::scalar(*source, QStringLiteral("SELECT count(*) FROM history WHERE field = 'deleted'")));
+    EXPECT_EQ(test::scalar(*target, QStringLiteral("SELECT count(*) FROM history WHERE field = 'deleted' AND "
+                                                   "entity = 'action'")),
               1);
     // The restored change log is still protected by its trigger.
     QSqlQuery q(target->connection());
@@ -333,8 +337,8 @@ TEST_F(JsonBackupRefusalTest, HeaderTablesAndColumnsAreChecked)
     EXPECT_TRUE(refused(edited("\"format\": \"review-tracker-backup\"", "\"format\": \"something\""))
                     .contains(QLatin1String("not a Review Tracker backup")));
     EXPECT_TRUE(refused("[1, 2, 3]").contains(QLatin1String("not a Review Tracker backup")));
-    const QString newer = refused(edited("\"schema_version\": 4", "\"schema_version\": 5"));
-    EXPECT_TRUE(newer.contains(QLatin1String("schema 5 by a newer Review Tracker"))) << newer.toStdString();
+    const QString newer = refused(edited("\"schema_version\": 5", "\"schema_version\": 6"));
+    EXPECT_TRUE(newer.contains(QLatin1String("schema 6 by a newer Review Tracker"))) << newer.toStdString();
     const QString table = refused(edited("\"table\": \"themes\"", "\"table\": \"thymes\""));
     EXPECT_TRUE(table.contains(QStringLiteral("unknown table “thymes”"))) << table.toStdString();
     const QString column = refused(edited("\"columns\": [\"id\", \"name\"", "\"columns\": [\"id\", \"nom\""));

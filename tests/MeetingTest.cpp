@@ -34,6 +34,9 @@ protected:
         db = test::sampleDatabase(dir.file(QStringLiteral("meeting.rtdb")));
         childX = test::scalar(*db, QStringLiteral("SELECT id FROM reviews WHERE title = 'Child X'"));
         ASSERT_GT(childX, 0);
+        // Loading the sample logged its records' creation; the tests look
+        // at what comes after.
+        mark = test::scalar(*db, QStringLiteral("SELECT coalesce(max(id), 0) FROM history"));
     }
     void TearDown() override
     {
@@ -54,7 +57,7 @@ protected:
         Repository::setClockForTesting([at] { return at; });
     }
     qint64 count(const QString& sql) { return test::scalar(*db, sql); }
-    qint64 historyRows() { return count(QStringLiteral("SELECT count(*) FROM history")); }
+    qint64 historyRows() { return count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark)); }
     qint64 action(const char* number)
     {
         return count(QStringLiteral("SELECT min(id) FROM actions WHERE review_id = %1 AND number = '%2'")
@@ -75,7 +78,8 @@ protected:
         EXPECT_TRUE(q.exec(QStringLiteral(
             "SELECT at || '|' || who || '|' || entity || '|' || entity_id || '|' || coalesce(review_id, "
             "'<null>') || '|' || field || '|' || coalesce(old_value, '<null>') || '|' || "
-            "coalesce(new_value, '<null>') FROM history ORDER BY id")));
+            "coalesce(new_value, '<null>') FROM history WHERE id > %1 ORDER BY id")
+                                  .arg(mark)));
         while (q.next())
             rows << q.value(0).toString();
         return rows;
@@ -118,6 +122,7 @@ protected:
     test::TempDir dir;
     std::unique_ptr<Database> db;
     qint64 childX = 0;
+    qint64 mark = 0;
     QByteArray m_user;
     QByteArray m_userName;
 };
@@ -137,26 +142,30 @@ TEST_F(MeetingTest, SetFieldLogsStatusRagAndTargetsWithOldAndNewValues)
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Target, QStringLiteral(" June 2024 ")));
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::RevisedTarget, QStringLiteral("September 2024")));
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Rag, QStringLiteral("r")));
+    // Every column that changed, with what it held before and after: the
+    // target's text and the due date read from it alike.
     EXPECT_EQ(history(), QStringList({
                              row("2024-03-05T10:00:00Z", id, "status", u"partial", u"complete"),
+                             row("2024-03-05T10:00:00Z", id, "status_text", u"Partially", u"Complete"),
                              row("2024-03-06T11:30:00Z", id, "rag", u"", u"amber"),
-                             row("2024-03-06T11:30:00Z", id, "target", u"March 2024", u"June 2024"),
-                             row("2024-03-06T11:30:00Z", id, "revised_target", u"", u"September 2024"),
+                             row("2024-03-06T11:30:00Z", id, "target_text", u"March 2024", u"June 2024"),
+                             row("2024-03-06T11:30:00Z", id, "target_due", u"2024-03-31", u"2024-06-30"),
+                             row("2024-03-06T11:30:00Z", id, "revised_target_text", u"", u"September 2024"),
+                             row("2024-03-06T11:30:00Z", id, "revised_target_precision", u"none", u"month"),
+                             row("2024-03-06T11:30:00Z", id, "revised_target_due", u"<null>", u"2024-09-30"),
                              row("2024-03-06T11:30:00Z", id, "rag", u"amber", u"red"),
                          }));
 }
 
-TEST_F(MeetingTest, AnUnchangedValueOrAnUnloggedFieldLogsNothing)
+TEST_F(MeetingTest, AnUnchangedValueLogsNothing)
 {
     ActionRepository repo(db->connection());
     const qint64 id = action("1.1");
     // "Partial" is stored as the same code as "Partially": the status did not change.
-    ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Status, QStringLiteral("partial")));
+    ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Status, QStringLiteral("Partially")));
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Target, QStringLiteral("March 2024")));
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::RevisedTarget, QString()));
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Rag, QStringLiteral("Not rated")));
-    ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Text, QStringLiteral("New wording.")));
-    ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Evidence, QStringLiteral("Minutes.")));
     EXPECT_EQ(historyRows(), 0);
     // An update without a RAG, or with the action's own RAG, logs the update only.
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Rag, QStringLiteral("Green")));
@@ -165,8 +174,12 @@ TEST_F(MeetingTest, AnUnchangedValueOrAnUnloggedFieldLogsNothing)
     ASSERT_GT(updates.add(id, QString(), QString(), QStringLiteral("Still green."), QStringLiteral("green")),
               0);
     ASSERT_GT(updates.add(id, QString(), QString(), QStringLiteral("No rating."), QString()), 0);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE field = 'rag'")), 1);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE field = 'update'")), 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND field = 'rag'").arg(mark)), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND entity = 'update' AND "
+                                   "field = 'created' AND parent_entity = 'action' AND parent_id = %2")
+                        .arg(mark)
+                        .arg(id)),
+              2);
 }
 
 TEST_F(MeetingTest, AFailedEditLogsNothing)
@@ -214,8 +227,9 @@ TEST_F(MeetingTest, AChangeWhoseLogCannotBeWrittenIsRefusedWhole)
     EXPECT_EQ(updates.add(id, QString(), QString(), QStringLiteral("Red now."), QStringLiteral("red")), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM updates WHERE action_id = %1").arg(id)), 1);
     EXPECT_EQ(column("rag", id), QString());
-    // Fields that are not logged still save.
-    EXPECT_TRUE(repo.setField(id, ActionRepository::Field::Evidence, QStringLiteral("Minutes.")));
+    // Every field is logged now, so nothing at all can be saved unlogged.
+    EXPECT_FALSE(repo.setField(id, ActionRepository::Field::Evidence, QStringLiteral("Minutes.")));
+    EXPECT_EQ(column("evidence", id), QString());
 }
 
 TEST_F(MeetingTest, CreateDeleteAndUpdatesAreLogged)
@@ -228,21 +242,34 @@ TEST_F(MeetingTest, CreateDeleteAndUpdatesAreLogged)
     UpdateRepository updates(db->connection());
     updates.setToday(QDate(2024, 3, 5));
     setClock("2024-03-07T08:00:00Z");
-    ASSERT_GT(updates.add(id, QStringLiteral("March 2024"), QStringLiteral("Kay"), QStringLiteral("Begun."),
-                          QStringLiteral("Amber")),
-              0);
+    const qint64 update = updates.add(id, QStringLiteral("March 2024"), QStringLiteral("Kay"),
+                                      QStringLiteral("Begun."), QStringLiteral("Amber"));
+    ASSERT_GT(update, 0);
     setClock("2024-03-08T08:00:00Z");
     ASSERT_TRUE(repo.remove(id));
-    EXPECT_EQ(history(), QStringList({
-                             row("2024-03-05T10:00:00Z", id, "created", QStringLiteral("<null>"),
-                                 QStringLiteral("Audit the pathway.")),
-                             row("2024-03-07T08:00:00Z", id, "update", QStringLiteral("<null>"),
-                                 QStringLiteral("Begun.")),
-                             row("2024-03-07T08:00:00Z", id, "rag", QString(), QStringLiteral("amber")),
-                             // The log outlives the action.
-                             row("2024-03-08T08:00:00Z", id, "deleted", QStringLiteral("Audit the pathway."),
-                                 QStringLiteral("<null>")),
-                         }));
+    // "entity:id:field@at" and, for a whole row, its text.
+    QStringList rows;
+    QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT entity || ':' || entity_id || ':' || field || '@' || at || ' ' || "
+                                      "CASE WHEN field IN ('created', 'deleted') THEN json_extract(coalesce("
+                                      "new_value, old_value), '$.text') ELSE '' END "
+                                      "FROM history WHERE id > %1 AND (entity = 'action' OR parent_id = %2) "
+                                      "ORDER BY id")
+                           .arg(mark)
+                           .arg(id)));
+    while (q.next())
+        rows << q.value(0).toString();
+    const QString a = QString::number(id);
+    const QString u = QString::number(update);
+    EXPECT_EQ(rows, QStringList({
+                        QStringLiteral("action:%1:created@2024-03-05T10:00:00Z Audit the pathway.").arg(a),
+                        QStringLiteral("update:%1:created@2024-03-07T08:00:00Z Begun.").arg(u),
+                        QStringLiteral("action:%1:rag@2024-03-07T08:00:00Z ").arg(a),
+                        // The log outlives the action and its update, whole rows kept.
+                        QStringLiteral("update:%1:deleted@2024-03-08T08:00:00Z Begun.").arg(u),
+                        QStringLiteral("action:%1:deleted@2024-03-08T08:00:00Z Audit the pathway.").arg(a),
+                    }))
+        << rows.join(QLatin1Char('\n')).toStdString();
 }
 
 TEST_F(MeetingTest, WhoIsTheOperatingSystemUser)
@@ -253,21 +280,29 @@ TEST_F(MeetingTest, WhoIsTheOperatingSystemUser)
     qputenv("USERNAME", "windows.user");
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Rag, QStringLiteral("Red")));
     qunsetenv("USERNAME");
+    const QByteArray logname = qgetenv("LOGNAME");
+    qputenv("LOGNAME", "login.name");
     ASSERT_TRUE(repo.setField(id, ActionRepository::Field::Rag, QStringLiteral("Amber")));
+    restore("LOGNAME", logname);
     EXPECT_EQ(test::text(*db, QStringLiteral("SELECT group_concat(who, '|') FROM (SELECT who FROM history "
-                                             "ORDER BY id)")),
-              QStringLiteral("windows.user|"));
+                                             "WHERE id > %1 ORDER BY id)")
+                                  .arg(mark)),
+              QStringLiteral("windows.user|login.name"));
 }
 
-TEST_F(MeetingTest, AHistoryRowCannotBeRewritten)
+TEST_F(MeetingTest, AHistoryRowCannotBeRewrittenOrRemoved)
 {
     ActionRepository repo(db->connection());
-    ASSERT_TRUE(repo.setField(action("1.1"), ActionRepository::Field::Status, QStringLiteral("Complete")));
+    ASSERT_TRUE(repo.setField(action("1.1"), ActionRepository::Field::Rag, QStringLiteral("Red")));
     QSqlQuery q(db->connection());
-    EXPECT_FALSE(q.exec(QStringLiteral("UPDATE history SET new_value = 'not_started'")));
+    EXPECT_FALSE(q.exec(QStringLiteral("UPDATE history SET new_value = 'green'")));
     EXPECT_TRUE(q.lastError().text().contains(QStringLiteral("cannot be edited")))
         << q.lastError().text().toStdString();
-    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT new_value FROM history")), QStringLiteral("complete"));
+    EXPECT_FALSE(q.exec(QStringLiteral("DELETE FROM history WHERE id > %1").arg(mark)));
+    EXPECT_TRUE(q.lastError().text().contains(QStringLiteral("cannot be edited")))
+        << q.lastError().text().toStdString();
+    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT new_value FROM history WHERE id > %1").arg(mark)),
+              QStringLiteral("red"));
 }
 
 // --- Part B: what changed since the last meeting ---------------------------

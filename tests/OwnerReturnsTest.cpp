@@ -249,6 +249,7 @@ TEST_F(OwnerReturnsTest, FilledRowsBecomeUpdatesAndChangesWithHistory)
     const qint64 a = ids.at(0);
     const qint64 b = ids.at(1);
     const qint64 updatesBefore = test::scalar(*db, QStringLiteral("SELECT count(*) FROM updates"));
+    const qint64 mark = test::scalar(*db, QStringLiteral("SELECT max(id) FROM history"));
     const QString path = fill({{0, W::NewStatusColumn, QStringLiteral("Complete")},
                                {0, W::NewRagColumn, QStringLiteral("Blue")},
                                {0, W::UpdateColumn, QStringLiteral("Audit done & reported to QiiP")},
@@ -281,17 +282,26 @@ TEST_F(OwnerReturnsTest, FilledRowsBecomeUpdatesAndChangesWithHistory)
         QStringLiteral("2024-07-10"));
     // The change log names each change, by the person who recorded the return.
     const QString who = Repository::currentUser();
-    EXPECT_EQ(test::text(*db, QStringLiteral(
-                                  "SELECT group_concat(field || ':' || coalesce(new_value, ''), ',') FROM "
-                                  "(SELECT * FROM history WHERE entity_id = %1 ORDER BY id)")
+    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT CASE WHEN entity = "
+                                             "'update' THEN 'update:' || json_extract(new_value, '$.text') ELSE "
+                                             "field || ':' || coalesce(new_value, '') END AS x FROM history "
+                                             "WHERE id > %1 AND ((entity = 'action' AND entity_id = %2 AND field "
+                                             "IN ('status', 'rag')) OR (entity = 'update' AND parent_id = %2)) "
+                                             "ORDER BY id)")
+                                  .arg(mark)
                                   .arg(a)),
               QStringLiteral("status:complete,update:Audit done & reported to QiiP,rag:blue"));
-    EXPECT_EQ(test::scalar(*db, QStringLiteral(
-                                    "SELECT count(*) FROM history WHERE who = '%1' AND entity_id IN (%2, %3)")
-                                    .arg(who)
+    // Status, its text, RAG and an update on a; an update on b; all by them.
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND who = '%2'")
+                                    .arg(mark)
+                                    .arg(who)),
+              test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark)));
+    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND (entity_id IN "
+                                               "(%2, %3) AND entity = 'action' OR parent_id IN (%2, %3))")
+                                    .arg(mark)
                                     .arg(a)
                                     .arg(b)),
-              4);
+              5);
     EXPECT_EQ(test::scalar(
                   *db, QStringLiteral("SELECT count(*) FROM action_search WHERE action_search MATCH 'QiiP' "
                                       "AND rowid = %1")
@@ -310,7 +320,9 @@ TEST_F(OwnerReturnsTest, ChangesMadeMeanwhileAreConflictsNotOverwritten)
     ActionRepository repo(db->connection());
     ASSERT_TRUE(repo.setField(a, ActionRepository::Field::Status, QStringLiteral("Superseded")));
     QSqlQuery q(db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT rt_set_history(0)")));
     ASSERT_TRUE(q.exec(QStringLiteral("UPDATE actions SET rag = 'red' WHERE id = %1").arg(c)));
+    ASSERT_TRUE(q.exec(QStringLiteral("SELECT rt_set_history(1)")));
     const QString path = fill({{0, W::NewStatusColumn, QStringLiteral("Complete")},
                                {0, W::UpdateColumn, QStringLiteral("Finished")},
                                {1, W::NewStatusColumn, QStringLiteral("In progress")},

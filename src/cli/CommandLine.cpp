@@ -28,7 +28,8 @@ QString tr(const char* text)
 const QStringList kVerbs = {QStringLiteral("init"),           QStringLiteral("stats"),
                             QStringLiteral("overdue"),        QStringLiteral("generate"),
                             QStringLiteral("dashboard"),      QStringLiteral("import"),
-                            QStringLiteral("import-returns"), QStringLiteral("export")};
+                            QStringLiteral("import-returns"), QStringLiteral("export"),
+                            QStringLiteral("check"),          QStringLiteral("backup")};
 
 } // namespace
 
@@ -149,7 +150,7 @@ int CommandLine::run(const QStringList& args)
 {
     if (!handles(args))
         return usage(tr("unknown command; use init, stats, overdue, dashboard, generate, import, "
-                        "import-returns, export, gui or screenshot"));
+                        "import-returns, export, check, backup, gui or screenshot"));
     const QString verb = args.at(1);
     QStringList rest = args;
     rest.removeAt(1);
@@ -167,6 +168,10 @@ int CommandLine::run(const QStringList& args)
         return runImportReturns(rest);
     if (verb == QLatin1String("export"))
         return runExport(rest);
+    if (verb == QLatin1String("check"))
+        return runCheck(rest);
+    if (verb == QLatin1String("backup"))
+        return runBackup(rest);
     return runGenerate(rest);
 }
 

@@ -10,7 +10,7 @@ class QDate;
 namespace rt {
 
 // The command-line verbs that need no window: init, stats, overdue, dashboard,
-// generate, import, import-returns, export.
+// generate, import, import-returns, export, check, backup.
 // Exit codes: 0 done, 1 usage error, 2 data error (one line on stderr naming
 // the file and the cause).
 class CommandLine
@@ -39,6 +39,8 @@ private:
     int runImport(const QStringList& args);        // ImportCommand.cpp: trackers and JSON backups
     int runImportReturns(const QStringList& args); // ReturnsCommand.cpp
     int runExport(const QStringList& args);        // ExportCommand.cpp: papers, returns, backups
+    int runCheck(const QStringList& args);         // MaintenanceCommand.cpp: is a database file sound
+    int runBackup(const QStringList& args);        // MaintenanceCommand.cpp: a verified copy
     static QCommandLineOption dbOption();
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).

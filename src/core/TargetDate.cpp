@@ -131,6 +131,10 @@ bool TargetDate::parse(const QString& input, TargetDate* out, QString* error)
         const QDate d(y, m.captured(2).toInt(), m.captured(1).toInt());
         if (!d.isValid())
             return fail(tr("“%1” is not a real date (day/month/year)").arg(input.trimmed()));
+        // As for every other form: "31/03/0024" is a slip, not a target
+        // (and no spreadsheet can hold a day before 1900).
+        if (!plausibleYear(y))
+            return fail(tr("%1 is not a plausible target year").arg(y));
         *out = day(d);
         return true;
     }

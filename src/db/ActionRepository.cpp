@@ -48,29 +48,6 @@ QString targetError(const QString& value, const QString& reason)
     return sentence;
 }
 
-// The fields the QiiP meeting view reads are logged; the rest are not.
-struct LoggedField
-{
-    QString column;  // empty: not logged
-    QString history; // the history row's field
-};
-
-LoggedField loggedField(ActionRepository::Field field)
-{
-    switch (field) {
-    case ActionRepository::Field::Status:
-        return {QStringLiteral("status"), QStringLiteral("status")};
-    case ActionRepository::Field::Rag:
-        return {QStringLiteral("rag"), QStringLiteral("rag")};
-    case ActionRepository::Field::Target:
-        return {QStringLiteral("target_text"), QStringLiteral("target")};
-    case ActionRepository::Field::RevisedTarget:
-        return {QStringLiteral("revised_target_text"), QStringLiteral("revised_target")};
-    default:
-        return {};
-    }
-}
-
 } // namespace
 
 ActionRepository::ActionRepository(QSqlDatabase& db) : Repository(db) {}
@@ -137,23 +114,11 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
         break;
     }
 
+    // The history triggers log every changed column with its old value, in
+    // this transaction.
     Transaction tx(m_db);
-    // The stored value before the change, read in the same transaction so
-    // the history row's old value is exactly what was replaced.
-    const LoggedField logged = loggedField(field);
-    QVariant oldValue;
-    qint64 reviewId = 0;
-    if (!logged.column.isEmpty()) {
-        QSqlQuery old(m_db);
-        old.prepare(QStringLiteral("SELECT review_id, %1 FROM actions WHERE id = ?").arg(logged.column));
-        old.addBindValue(actionId);
-        if (!run(old))
-            return false;
-        if (old.next()) {
-            reviewId = old.value(0).toLongLong();
-            oldValue = old.value(1);
-        }
-    }
+    if (!checkVersion(QStringLiteral("actions"), QStringLiteral("action"), actionId, tr("action")))
+        return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE actions SET %1, version = version + 1 WHERE id = ?").arg(sql));
     for (const QVariant& v : values)
@@ -164,10 +129,6 @@ bool ActionRepository::setField(qint64 actionId, Field field, const QString& val
     if (q.numRowsAffected() != 1)
         return fail(tr("The change was not saved: the action no longer exists."));
     if (field == Field::Owner && !setOwners(actionId, owners))
-        return false;
-    // values.first() is what the column now holds (code or trimmed text).
-    if (!logged.column.isEmpty() && oldValue.toString() != values.first().toString() &&
-        !logChange(QStringLiteral("action"), actionId, reviewId, logged.history, oldValue, values.first()))
         return false;
     if (!tx.commit())
         return fail(tr("The change was not saved: %1").arg(m_db.lastError().text()));
@@ -307,13 +268,19 @@ qint64 ActionRepository::create(qint64 recommendationId, const QString& text, co
     const qint64 id = ins.lastInsertId().toLongLong();
     if (!setOwners(id, ownerNames))
         return 0;
-    if (!logChange(QStringLiteral("action"), id, reviewId, QStringLiteral("created"), QVariant(), text))
-        return 0;
     if (!tx.commit()) {
         fail(tr("The action was not added: %1").arg(m_db.lastError().text()));
         return 0;
     }
     return id;
+}
+
+qint64 ActionRepository::version(qint64 actionId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT version FROM actions WHERE id = ?"));
+    q.addBindValue(actionId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 DeleteImpact ActionRepository::impact(qint64 actionId)
@@ -329,18 +296,8 @@ DeleteImpact ActionRepository::impact(qint64 actionId)
 
 bool ActionRepository::remove(qint64 actionId)
 {
+    // The log outlives the action: the delete trigger keeps the whole row.
     Transaction tx(m_db);
-    // The log outlives the action: it keeps the text and the review.
-    QSqlQuery old(m_db);
-    old.prepare(QStringLiteral("SELECT review_id, text FROM actions WHERE id = ?"));
-    old.addBindValue(actionId);
-    if (!run(old))
-        return false;
-    if (!old.next())
-        return fail(tr("The action was not deleted: it no longer exists."));
-    const qint64 reviewId = old.value(0).toLongLong();
-    const QString text = old.value(1).toString();
-    old.finish();
     QSqlQuery q(m_db);
     // Updates, owners and links go with it (ON DELETE CASCADE).
     q.prepare(QStringLiteral("DELETE FROM actions WHERE id = ?"));
@@ -349,8 +306,6 @@ bool ActionRepository::remove(qint64 actionId)
         return false;
     if (q.numRowsAffected() != 1)
         return fail(tr("The action was not deleted: it no longer exists."));
-    if (!logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("deleted"), text, QVariant()))
-        return false;
     if (!tx.commit())
         return fail(tr("The action was not deleted: %1").arg(m_db.lastError().text()));
     return true;

@@ -38,6 +38,8 @@ public:
     // Returns the id, 0 when refused.
     qint64 create(qint64 recommendationId, const QString& text, const QString& target = QString(),
                   const QString& owners = QString());
+    // The action's version now (0 when it is gone).
+    qint64 version(qint64 actionId);
     DeleteImpact impact(qint64 actionId);
     bool remove(qint64 actionId);
     bool move(qint64 actionId,

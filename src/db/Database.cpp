@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "SqliteSession.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -51,11 +52,14 @@ void Database::close()
 {
     if (m_connectionName.isEmpty())
         return;
+    if (m_session)
+        m_session->uninstall();
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+    m_session.reset();
 }
 
 int Database::schemaVersion() const
@@ -192,6 +196,15 @@ bool Database::open(const QString& path, OpenMode mode)
     }
     if (!m_db.open()) {
         m_error = tr("%1: cannot be opened: %2").arg(path, m_db.lastError().text());
+        close();
+        return false;
+    }
+    // The history triggers call the session's functions, so it comes before
+    // any migration; the file guard only matters where writes are made.
+    m_session = std::make_unique<SqliteSession>();
+    QString sessionError;
+    if (!m_session->install(m_db, m_readOnly ? QString() : info.absoluteFilePath(), &sessionError)) {
+        m_error = tr("%1: cannot be opened: %2").arg(path, sessionError);
         close();
         return false;
     }

@@ -3,7 +3,11 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace rt {
+
+class SqliteSession;
 
 // One open Review Tracker database: a SQLite file with the tracker's schema.
 // open() refuses anything it cannot trust (not a database, truncated, from a
@@ -19,7 +23,7 @@ public:
         CreateNew  // a new file; refuses to overwrite an existing one
     };
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr int kApplicationId = 0x52545231; // "RTR1"
 
     Database();
@@ -39,6 +43,8 @@ public:
     QString errorString() const { return m_error; }
     int schemaVersion() const;
     QSqlDatabase& connection() { return m_db; }
+    // The connection's history functions, file guard and change journal.
+    SqliteSession* session() const { return m_session.get(); }
 
     // Runs one statement, for pragmas and DDL; false with errorString() set.
     bool exec(const QString& sql);
@@ -48,6 +54,7 @@ private:
     bool configure();
 
     QSqlDatabase m_db;
+    std::unique_ptr<SqliteSession> m_session;
     QString m_connectionName;
     QString m_path;
     QString m_error;

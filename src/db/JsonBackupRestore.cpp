@@ -3,6 +3,7 @@
 #include "JsonBackup.h"
 #include "JsonBackupParts.h"
 #include "db/Database.h"
+#include "db/HistoryPause.h"
 #include "db/Transaction.h"
 
 #include <QCoreApplication>
@@ -303,6 +304,11 @@ bool JsonBackup::restore(QIODevice* device, const QString& sourceName, Counts* a
     QSqlQuery pragma(m_db);
     if (!pragma.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")))
         return refuse(pragma.lastError().text());
+    // The backup carries the history as it was: the rows going back in are
+    // not new changes, so the triggers log nothing until the restore ends.
+    HistoryPause pause(m_db);
+    if (!pause.isPaused())
+        return refuse(tr("cannot pause the change history: %1").arg(pause.errorString()));
     // Updates go in before their actions: the triggers on updates then find
     // no action to touch, so actions.last_update is restored as the backup
     // gives it, and each action's search row is built once, with all its

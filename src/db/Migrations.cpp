@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "HistoryTriggers.h"
+
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -84,6 +86,15 @@ bool Migrations::migrate(QSqlDatabase& db, int fromVersion, int toVersion, QStri
         if (v == 1 && !q.exec(QStringLiteral("PRAGMA application_id = %1").arg(0x52545231))) {
             *error = q.lastError().text();
             return false;
+        }
+        // The history triggers follow the tables' columns, so every upgrade
+        // that reaches schema 5 or later regenerates them.
+        if (v >= 5) {
+            QString triggerError;
+            if (!HistoryTriggers::install(db, &triggerError)) {
+                *error = tr("upgrade to schema %1 failed: the history triggers: %2").arg(v).arg(triggerError);
+                return false;
+            }
         }
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v))) {
             *error = tr("could not record schema %1: %2").arg(v).arg(q.lastError().text());

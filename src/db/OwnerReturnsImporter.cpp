@@ -53,8 +53,8 @@ QString shortened(const QString& text)
 // The writes of one return, in the caller's transaction. The repositories
 // (UpdateRepository::add, ActionRepository::setField) each commit on their
 // own and Transaction does not nest, so a whole return could not be one
-// transaction through them; this does the same writes and change-log rows
-// (Repository::logChange) that they do.
+// transaction through them; this does the same writes that they do (the
+// history triggers log them).
 class ReturnRecorder : public Repository
 {
 public:
@@ -69,8 +69,9 @@ public:
         q.addBindValue(status::code(s));
         q.addBindValue(sqlText(written.trimmed()));
         q.addBindValue(actionId);
-        return run(q) && logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("status"),
-                                   oldCode, status::code(s));
+        Q_UNUSED(reviewId);
+        Q_UNUSED(oldCode);
+        return run(q); // the history trigger logs the change
     }
 
     bool setRag(qint64 actionId, qint64 reviewId, Rag r, const QString& oldCode)
@@ -79,8 +80,9 @@ public:
         q.prepare(QStringLiteral("UPDATE actions SET rag = ?, version = version + 1 WHERE id = ?"));
         q.addBindValue(rag::code(r));
         q.addBindValue(actionId);
-        return run(q) && logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("rag"),
-                                   oldCode, rag::code(r));
+        Q_UNUSED(reviewId);
+        Q_UNUSED(oldCode);
+        return run(q); // the history trigger logs the change
     }
 
     // As UpdateRepository::add: the update carries the RAG given with it.
@@ -268,10 +270,16 @@ QString OwnerReturnsImporter::changesSince(const Row& row)
     QStringList changes;
     QSqlQuery log(m_db);
     log.prepare(
-        QStringLiteral("SELECT field, old_value, new_value, at, who FROM history WHERE entity = 'action' "
-                       "AND entity_id = ? AND id > ? AND field IN ('status', 'rag', 'update') ORDER BY id"));
-    log.addBindValue(row.actionId);
+        // An update added is logged on the update (schema 5, its row as
+        // JSON, naming the action as parent) or, by older programs, on the
+        // action as field 'update'.
+        QStringLiteral("SELECT field, old_value, CASE WHEN entity = 'update' THEN json_extract(new_value, "
+                       "'$.text') ELSE new_value END, at, who FROM history WHERE id > ? AND ((entity = 'action' "
+                       "AND entity_id = ? AND field IN ('status', 'rag', 'update')) OR (parent_entity = 'action' "
+                       "AND parent_id = ? AND entity = 'update' AND field = 'created')) ORDER BY id"));
     log.addBindValue(m_historyMark);
+    log.addBindValue(row.actionId);
+    log.addBindValue(row.actionId);
     if (log.exec()) {
         while (log.next()) {
             const QString field = log.value(0).toString();

@@ -185,7 +185,7 @@ bool PlanQueries::action(qint64 actionId, ActionDetail* out)
         "SELECT a.id, a.review_id, a.recommendation_id, r.title, c.number, a.number, a.text, a.owner_text, "
         "coalesce(g.name, ''), a.target_text, a.target_precision, a.target_due, a.revised_target_text, "
         "a.revised_target_precision, a.revised_target_due, a.status, a.status_text, a.rag, "
-        "a.success_measure, a.evidence "
+        "a.success_measure, a.evidence, a.version "
         "FROM actions a JOIN reviews r ON r.id = a.review_id "
         "JOIN recommendations c ON c.id = a.recommendation_id "
         "LEFT JOIN agencies g ON g.id = a.agency_id WHERE a.id = ?"));
@@ -211,6 +211,7 @@ bool PlanQueries::action(qint64 actionId, ActionDetail* out)
     d.rag = q.value(17).toString();
     d.successMeasure = q.value(18).toString();
     d.evidence = q.value(19).toString();
+    d.version = q.value(20).toLongLong();
 
     QSqlQuery o(m_db);
     o.prepare(QStringLiteral("SELECT o.name FROM action_owners ao JOIN owners o ON o.id = ao.owner_id "

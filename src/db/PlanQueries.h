@@ -61,6 +61,7 @@ struct ActionDetail
     QString status, statusText, rag, successMeasure, evidence;
     QStringList links;     // "1.2 — As action 1.2"
     QString linkedNumbers; // "1.2, 3.1" as the editor takes them
+    qint64 version = 0;    // what an editor expects when it saves
 };
 
 struct PlanVersionRow

@@ -161,6 +161,9 @@ qint64 RecommendationRepository::create(qint64 reviewId, qint64 parentId, const 
 bool RecommendationRepository::setField(qint64 recommendationId, Field field, const QString& value)
 {
     Transaction tx(m_db);
+    if (!checkVersion(QStringLiteral("recommendations"), QStringLiteral("recommendation"), recommendationId,
+                      tr("recommendation")))
+        return false;
     QSqlQuery cur(m_db);
     cur.prepare(QStringLiteral("SELECT review_id, title, text FROM recommendations WHERE id = ?"));
     cur.addBindValue(recommendationId);

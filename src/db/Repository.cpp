@@ -1,5 +1,10 @@
 #include "Repository.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -26,8 +31,18 @@ std::function<QDateTime()>& historyClock()
 // USERNAME on Windows): the tracker has no accounts of its own.
 QString Repository::currentUser()
 {
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
+    for (const char* name : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString user = qEnvironmentVariable(name);
+        if (!user.isEmpty())
+            return user;
+    }
+#ifdef Q_OS_UNIX
+    // A service or a container may start the program with no login
+    // variables; the account still has a name.
+    if (const passwd* pw = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
+    return QString();
 }
 
 QVariant sqlText(const QString& s)
@@ -45,23 +60,41 @@ void Repository::setClockForTesting(std::function<QDateTime()> clock)
     historyClock() = std::move(clock);
 }
 
-bool Repository::logChange(const QString& entity, qint64 entityId, qint64 reviewId, const QString& field,
-                           const QVariant& oldValue, const QVariant& newValue)
+QDateTime Repository::now()
 {
-    const QDateTime now = historyClock() ? historyClock()() : QDateTime::currentDateTimeUtc();
+    return historyClock() ? historyClock()() : QDateTime::currentDateTimeUtc();
+}
+
+bool Repository::checkVersion(const QString& table, const QString& entity, qint64 id, const QString& kind)
+{
+    const qint64 expected = m_expectedVersion;
+    m_expectedVersion = 0;
+    m_conflict = Conflict();
+    if (expected <= 0)
+        return true;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, "
-                             "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(now.toUTC().toString(Qt::ISODate));
-    q.addBindValue(sqlText(currentUser()));
-    q.addBindValue(entity);
-    q.addBindValue(entityId);
-    q.addBindValue(reviewId > 0 ? QVariant(reviewId) : QVariant());
-    q.addBindValue(field);
-    // A null value (nothing before a creation, nothing after a deletion) stays NULL.
-    q.addBindValue(oldValue.isNull() ? QVariant() : QVariant(oldValue.toString()));
-    q.addBindValue(newValue.isNull() ? QVariant() : QVariant(newValue.toString()));
-    return run(q);
+    q.prepare(QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    if (!run(q))
+        return false;
+    if (!q.next())
+        return true; // the save itself reports a record that has gone
+    const qint64 now = q.value(0).toLongLong();
+    if (now == expected)
+        return true;
+    m_conflict.happened = true;
+    m_conflict.version = now;
+    QSqlQuery who(m_db);
+    who.prepare(QStringLiteral("SELECT who, at FROM history WHERE entity = ? AND entity_id = ? "
+                               "ORDER BY id DESC LIMIT 1"));
+    who.addBindValue(entity);
+    who.addBindValue(id);
+    if (who.exec() && who.next()) {
+        m_conflict.who = who.value(0).toString();
+        m_conflict.when = who.value(1).toString();
+    }
+    const QString by = m_conflict.who.isEmpty() ? tr("someone else") : m_conflict.who;
+    return fail(tr("Not saved: %1 changed this %2 after you opened it.").arg(by, kind));
 }
 
 bool Repository::fail(const QString& why)
@@ -180,10 +213,9 @@ qint64 Repository::insertUpdate(qint64 actionId, qint64 reviewId, const QString&
     ins.addBindValue(actionId);
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
-    if (!logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("update"), QVariant(), text))
-        return 0;
-    return id;
+    // The history trigger logs the new update, naming its action.
+    Q_UNUSED(reviewId);
+    return ins.lastInsertId().toLongLong();
 }
 
 } // namespace rt

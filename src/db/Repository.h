@@ -21,12 +21,27 @@ QVariant sqlText(const QString& s);
 class Repository
 {
 public:
+    // Someone else saved the record after this editor read it.
+    struct Conflict
+    {
+        bool happened = false;
+        qint64 version = 0; // the record's version now
+        QString who;        // who saved it last, from the change history
+        QString when;       // UTC ISO date-time of that save
+    };
+
     QString errorString() const { return m_error; }
+    // The next single-field save goes ahead only while the record still has
+    // this version (the one its editor read); 0 saves whatever it has.
+    void expectVersion(qint64 version) { m_expectedVersion = version; }
+    const Conflict& conflict() const { return m_conflict; }
     // The clock the change log reads (UTC); tests fix it so "since" is
     // predictable. An empty function restores the system clock.
     static void setClockForTesting(std::function<QDateTime()> clock);
     // Who the change log names: the operating-system user.
     static QString currentUser();
+    // When the change log says a change was made (UTC), by the clock above.
+    static QDateTime now();
 
 protected:
     struct Sibling
@@ -46,6 +61,10 @@ protected:
     explicit Repository(QSqlDatabase& db, QString notSaved = QString());
 
     bool fail(const QString& why);
+    // In the caller's transaction: whether the record (a row of table) still
+    // has the version expectVersion() named; when not, fills conflict() and
+    // refuses, naming who saved it since. Clears the expectation either way.
+    bool checkVersion(const QString& table, const QString& entity, qint64 id, const QString& kind);
     bool run(QSqlQuery& q); // false with the database's reason in m_error
     // Runs q, one statement meant for exactly one row, as its own
     // transaction. gone: the refusal when no row matched; notDone: the
@@ -61,19 +80,16 @@ protected:
     // with "Already first." / "Already last." / notFound.
     bool moveAmongSiblings(QSqlQuery& siblings, qint64 id, int delta, const QString& updateSql,
                            const QString& notFound);
-    // Adds a row to the change history (what the QiiP meeting view reads), in
-    // the caller's transaction, so a change whose log cannot be written is
-    // refused with it. who: the operating-system user. reviewId <= 0: none.
     // Adds a progress update (never rewrites one: a trigger refuses UPDATE on
     // the table) after the action's others, and logs it; no transaction of its
     // own, so a caller can add many in one. The new update's id, 0 on failure.
     qint64 insertUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
                         const QString& text, Rag rag);
-    bool logChange(const QString& entity, qint64 entityId, qint64 reviewId, const QString& field,
-                   const QVariant& oldValue, const QVariant& newValue);
 
     QSqlDatabase& m_db;
     QString m_error;
+    qint64 m_expectedVersion = 0;
+    Conflict m_conflict;
 
 private:
     QString m_notSaved;

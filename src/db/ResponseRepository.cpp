@@ -98,6 +98,8 @@ bool ResponseRepository::setField(qint64 responseId, Field field, const QString&
         column = QStringLiteral("text");
         break;
     }
+    if (!checkVersion(QStringLiteral("responses"), QStringLiteral("response"), responseId, tr("response")))
+        return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE responses SET %1 = ?, version = version + 1 WHERE id = ?").arg(column));
     q.addBindValue(sqlText(stored));

@@ -141,6 +141,8 @@ bool ReviewRepository::setField(qint64 reviewId, Field field, const QString& val
     }
 
     Transaction tx(m_db);
+    if (!checkVersion(QStringLiteral("reviews"), QStringLiteral("review"), reviewId, tr("review")))
+        return false;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE reviews SET %1 = ?, version = version + 1 WHERE id = ?").arg(column));
     q.addBindValue(stored);

@@ -84,7 +84,6 @@ private:
     qint64 insertRecommendation(qint64 reviewId, const RecommendationRecord& rec, int position);
     qint64 insertAction(qint64 reviewId, qint64 recId, const ActionRecord& a, int position);
     bool insertUpdate(qint64 actionId, const ProgressUpdate& u, int position);
-    bool logChange(qint64 actionId, qint64 reviewId, const char* field, const QString& value);
     int nextPosition(const QString& sql, qint64 parentId);
 
     QSqlDatabase& m_db;
@@ -92,7 +91,6 @@ private:
     std::map<QString, std::unique_ptr<QSqlQuery>> m_queries;
     QString m_error;
     QVector<qint64> m_updatedActions;
-    const QString m_at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 };
 
 QSqlQuery& ReviewMerger::prepared(const QString& sql)
@@ -122,20 +120,6 @@ int ReviewMerger::nextPosition(const QString& sql, qint64 parentId)
     const int position = q.value(0).toInt() + 1;
     q.finish();
     return position;
-}
-
-bool ReviewMerger::logChange(qint64 actionId, qint64 reviewId, const char* field, const QString& value)
-{
-    QSqlQuery& q =
-        prepared(QStringLiteral("INSERT INTO history(at, who, entity, entity_id, review_id, field, "
-                                "old_value, new_value) VALUES (?, ?, 'action', ?, ?, ?, NULL, ?)"));
-    q.addBindValue(m_at);
-    q.addBindValue(sqlText(Repository::currentUser()));
-    q.addBindValue(actionId);
-    q.addBindValue(reviewId);
-    q.addBindValue(QString::fromLatin1(field));
-    q.addBindValue(value);
-    return run(q, "change history");
 }
 
 qint64 ReviewMerger::insertRecommendation(qint64 reviewId, const RecommendationRecord& rec, int position)
@@ -177,8 +161,6 @@ qint64 ReviewMerger::insertAction(qint64 reviewId, qint64 recId, const ActionRec
         m_error = m_writer.errorString();
         return 0;
     }
-    if (!logChange(action.id, reviewId, "created", a.text))
-        return 0;
     return action.id;
 }
 
@@ -299,8 +281,7 @@ bool ReviewMerger::merge(qint64 reviewId, ReviewRecord& review, TrackerImporter:
                 if (has.contains(key))
                     continue;
                 has.insert(key);
-                if (!insertUpdate(actionId, u, updatePosition++) ||
-                    !logChange(actionId, reviewId, "update", u.text))
+                if (!insertUpdate(actionId, u, updatePosition++))
                     return false;
                 ++added->updates;
                 if (existingAction && (m_updatedActions.isEmpty() || m_updatedActions.last() != actionId))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QString>
 
 namespace rt {
 
@@ -16,10 +17,13 @@ public:
 
     bool isActive() const { return m_active; }
     bool commit();
+    // Why the last commit() failed (the database's words).
+    QString errorString() const { return m_lastError; }
 
 private:
     QSqlDatabase& m_db;
     bool m_active = false;
+    QString m_lastError;
 };
 
 } // namespace rt

@@ -64,10 +64,7 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
     if (id == 0)
         return 0;
 
-    if (r != Rag::None && rag::code(r) != oldRag &&
-        !logChange(QStringLiteral("action"), actionId, reviewId, QStringLiteral("rag"), oldRag, rag::code(r)))
-        return 0;
-    if (r != Rag::None) {
+    if (r != Rag::None && rag::code(r) != oldRag) {
         QSqlQuery action(m_db);
         action.prepare(QStringLiteral("UPDATE actions SET rag = ?, version = version + 1 WHERE id = ?"));
         action.addBindValue(rag::code(r));

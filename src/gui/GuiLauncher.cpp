@@ -69,6 +69,10 @@ int GuiLauncher::runGui(const QStringList& args)
     p.addVersionOption();
     p.addOption({QStringLiteral("db"), QApplication::translate("rt::GuiLauncher", "The database to open."),
                  QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("read-only"),
+                 QApplication::translate("rt::GuiLauncher",
+                                         "Open the database read-only (at the driver level): for reviewers, "
+                                         "nothing can be changed.")});
     if (!p.parse(args))
         return fail(1, p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
@@ -106,7 +110,9 @@ int GuiLauncher::runGui(const QStringList& args)
     }
     auto db = std::make_unique<Database>();
     // A read-only file opens read-only, and the window says so.
-    if (!db->openForReading(path)) {
+    const bool opened = p.isSet(QStringLiteral("read-only")) ? db->open(path, Database::OpenMode::ReadOnly)
+                                                             : db->openForReading(path);
+    if (!opened) {
         QMessageBox::critical(nullptr, QApplication::translate("rt::GuiLauncher", "Cannot open database"),
                               db->errorString());
         return fail(2, db->errorString());

@@ -133,6 +133,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openFile);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    addTrustActions(file, edit);
     file->addSeparator();
     addExchangeActions(file);
     file->addSeparator();
@@ -140,7 +142,6 @@ void MainWindow::createMenus()
                     [this] { closeTab(m_tabs->currentIndex()); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Add row"), QKeySequence(Qt::CTRL | Qt::Key_N), this, [this] { addRow(false); });
     edit->addAction(tr("Add &sub-recommendation"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
                     [this] { addRow(true); });
@@ -156,6 +157,7 @@ void MainWindow::createMenus()
     view->addAction(tr("&Reviews"), QKeySequence(Qt::CTRL | Qt::Key_1), this, &MainWindow::showReviews);
     view->addAction(tr("All &actions"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
                     &MainWindow::showAllActions);
+    view->addAction(tr("Change &log"), QKeySequence(Qt::CTRL | Qt::Key_H), this, &MainWindow::showChangeLog);
     view->addSeparator();
     view->addAction(tr("Agencies and &owners…"), this, &MainWindow::showOwners);
     view->addAction(tr("Re&fresh"), QKeySequence::Refresh, this, &MainWindow::refreshAll);
@@ -201,6 +203,8 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
     m_actions = nullptr;
     m_reviews = nullptr;
     m_db = std::move(db);
+    attachUndo();
+    updateTrustActions();
     for (QAction* action : std::as_const(m_exchangeActions))
         action->setEnabled(m_db && (!m_db->isReadOnly() || !action->property("writes").toBool()));
     if (!m_db)
@@ -266,9 +270,11 @@ void MainWindow::setDatabase(std::unique_ptr<Database> db)
         m_banner->setText(tr("Sample data from published plans — File ▸ New to start your own"));
         m_banner->setVisible(sample);
     }
+    // [*]: there is something to undo since the file was opened.
     setWindowTitle(
-        tr("%1 — Review Tracker%2")
+        tr("%1[*] — Review Tracker%2")
             .arg(QFileInfo(m_db->path()).fileName(), m_db->isReadOnly() ? tr(" (read-only)") : QString()));
+    backupOnOpen();
     attachStatusPages();
     updateStatus();
 }
@@ -548,14 +554,16 @@ void MainWindow::openFile()
         openPath(path);
 }
 
-void MainWindow::openPath(const QString& path)
+bool MainWindow::openPath(const QString& path, bool readOnly)
 {
     auto db = std::make_unique<Database>();
-    if (!db->openForReading(path)) {
+    const bool opened = readOnly ? db->open(path, Database::OpenMode::ReadOnly) : db->openForReading(path);
+    if (!opened) {
         QMessageBox::warning(this, tr("Cannot open"), db->errorString());
-        return;
+        return false;
     }
     setDatabase(std::move(db));
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

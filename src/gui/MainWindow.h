@@ -10,6 +10,7 @@ class QLineEdit;
 class QMenu;
 class QTabWidget;
 class QTableView;
+class QUndoGroup;
 
 namespace rt {
 
@@ -50,6 +51,9 @@ public:
     // Opens the action in its review's tab, selected for editing.
     ReviewPage* openAction(qint64 reviewId, qint64 actionId);
     void showDashboard();
+    // The whole database's change log, with its filters.
+    void showChangeLog();
+    class HistoryLogPage* changeLog() const { return m_changeLog; }
     // The screenshot verb's status views: "meeting" (since, as of) or "s11".
     bool showStatusView(const QString& view, const QDate& asOf, const QDate& since);
     DashboardPage* dashboard() const { return m_dashboard; }
@@ -67,13 +71,20 @@ public:
 
     static QStringList recentFiles();
 
+    // Opens a file; readOnly: at the driver level, every editor disabled.
+    bool openPath(const QString& path, bool readOnly = false);
+    class UndoHistory* undoHistory() const { return m_undo; }
+    // Reads the file again if another program saved to it since, and says
+    // so if it was replaced, deleted or made read-only. True when read again.
+    bool checkFile();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void newFile();
     void openFile();
-    void openPath(const QString& path);
     void updateStatus();
     void createMenus();
     void rebuildRecentMenu();
@@ -120,6 +131,21 @@ private:
     void importReturns();
     class Section11Page* m_section11 = nullptr;
     class MeetingPage* m_meeting = nullptr;
+    class HistoryLogPage* m_changeLog = nullptr;
+
+    // Undo, read-only, backups, other writers (MainWindowTrust.cpp).
+    void addTrustActions(QMenu* file, QMenu* edit);
+    void updateTrustActions();
+    void attachUndo();
+    void backupOnOpen();
+    void restoreBackup();
+    void rememberDataVersion();
+    QUndoGroup* m_undoGroup = nullptr;
+    class UndoHistory* m_undo = nullptr;
+    QAction* m_readOnlyAction = nullptr;
+    QAction* m_reopenAction = nullptr;
+    QAction* m_restoreAction = nullptr;
+    qint64 m_dataVersion = -1;
 };
 
 } // namespace rt

@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "pages/ActionsPage.h"
 #include "pages/DashboardPage.h"
+#include "pages/HistoryLogPage.h"
 #include "pages/MeetingPage.h"
 #include "pages/ReviewPage.h"
 #include "pages/Section11Page.h"
@@ -40,6 +41,11 @@ void MainWindow::detachStatusPages()
         delete m_section11;
         m_section11 = nullptr;
     }
+    if (m_changeLog) {
+        m_tabs->removeTab(m_tabs->indexOf(m_changeLog));
+        delete m_changeLog;
+        m_changeLog = nullptr;
+    }
 }
 
 void MainWindow::attachStatusPages()
@@ -68,6 +74,16 @@ void MainWindow::attachStatusPages()
     // A new audit year is a new review in the list.
     connect(m_section11, &Section11Page::changed, this, [this] { m_reviewsStale = true; });
     connect(m_section11, &Section11Page::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+
+    // Every logged change; it reads itself again when shown after the log grew.
+    m_changeLog = new HistoryLogPage(m_db->connection());
+    const int log = m_tabs->insertTab(m_tabs->indexOf(m_section11) + 1, m_changeLog, tr("Change log"));
+    m_tabs->setTabToolTip(log, tr("Every change to the database: who, when, from what (Ctrl+H)"));
+    keepTabOpen(log);
+    connect(m_changeLog, &HistoryLogPage::openAction, this, &MainWindow::openAction);
+    connect(m_changeLog, &HistoryLogPage::openReview, this, &MainWindow::openReview);
+    connect(m_changeLog, &HistoryLogPage::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 
     m_dashboardStale = false;
@@ -116,6 +132,12 @@ void MainWindow::showDashboard()
 {
     if (m_dashboard)
         m_tabs->setCurrentWidget(m_dashboard);
+}
+
+void MainWindow::showChangeLog()
+{
+    if (m_changeLog)
+        m_tabs->setCurrentWidget(m_changeLog);
 }
 
 bool MainWindow::showStatusView(const QString& view, const QDate& asOf, const QDate& since)

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 #include <cmath>
 #include <numeric>
@@ -102,7 +103,7 @@ public:
     bool build()
     {
         makeFormats();
-        m_titleUtf8 = m_paper.title.toUtf8();
+        m_titleUtf8 = paperlayout::xmlSafe(m_paper.title).toUtf8();
         lxw_doc_properties properties = {};
         properties.title = m_titleUtf8.data();
         properties.author = m_creator.data();
@@ -235,13 +236,14 @@ private:
                      lxw_format* f)
     {
         // Always a string: a cell reading "=HYPERLINK(…)" must not become a formula.
-        return check(worksheet_write_string(ws, row, column, text.toUtf8().constData(), f), sheet, row,
-                     column);
+        return check(
+            worksheet_write_string(ws, row, column, XlsxPaperWriter::cellText(text).toUtf8().constData(), f),
+            sheet, row, column);
     }
 
     lxw_worksheet* addSheet(const QString& name)
     {
-        lxw_worksheet* ws = workbook_add_worksheet(m_book, name.toUtf8().constData());
+        lxw_worksheet* ws = workbook_add_worksheet(m_book, paperlayout::xmlSafe(name).toUtf8().constData());
         if (!ws)
             setError(tr("the sheet “%1” could not be added").arg(name));
         return ws;
@@ -261,7 +263,8 @@ private:
         footer.replace(QLatin1Char('&'), QLatin1String("&&"));
         const QString pages = tr("Page %1 of %2").arg(QStringLiteral("&P"), QStringLiteral("&N"));
         footer = QStringLiteral("&L") + footer.left(200) + QStringLiteral("&R") + pages;
-        return check(worksheet_set_footer(ws, footer.toUtf8().constData()), sheet, 0, -1);
+        return check(worksheet_set_footer(ws, paperlayout::xmlSafe(footer).toUtf8().constData()), sheet, 0,
+                     -1);
     }
 
     bool writeAbout(const QString& name, const QVector<Sheet>& sheets)
@@ -293,7 +296,8 @@ private:
             const double perLine = (kAboutKeyWidth + kAboutValueWidth) * 1.1;
             const int lines = std::max(1, int(std::ceil(paragraph.size() / perLine)));
             worksheet_set_row(ws, row, 15 * lines, nullptr);
-            if (!check(worksheet_merge_range(ws, row, 0, row, 1, paragraph.toUtf8().constData(), m_wrap),
+            if (!check(worksheet_merge_range(ws, row, 0, row, 1,
+                                             XlsxPaperWriter::cellText(paragraph).toUtf8().constData(), m_wrap),
                        name, row, -1))
                 return false;
             ++row;
@@ -409,6 +413,36 @@ private:
 };
 
 } // namespace
+
+QString XlsxPaperWriter::cellText(const QString& text)
+{
+    static const QRegularExpression escapeLike(QStringLiteral("_(x[0-9A-Fa-f]{4}_)"));
+    const auto clean = [](QString t) {
+        t.remove(QChar(0));
+        t.replace(QChar(0xFFFE), QChar(0xFFFD));
+        t.replace(QChar(0xFFFF), QChar(0xFFFD));
+        // Excel reads "_x0041_" in a cell as "A"; "_x005F_" is its escaped underscore.
+        if (t.contains(QLatin1String("_x")))
+            t.replace(escapeLike, QStringLiteral("_x005F_\\1"));
+        return t;
+    };
+    QString out = clean(text);
+    if (out.size() <= kMaxCellLength)
+        return out;
+    // Cut rather than refuse the whole export: the cell says what happened.
+    const QString note = tr(" … [cut to fit an Excel cell: the whole text is %1 characters; the program, the "
+                            "CSV and the PDF show it all]")
+                             .arg(text.size());
+    qsizetype keep = kMaxCellLength - note.size();
+    for (;;) {
+        if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+            --keep; // never half an emoji
+        out = clean(text.left(keep)) + note;
+        if (out.size() <= kMaxCellLength)
+            return out;
+        keep -= out.size() - kMaxCellLength;
+    }
+}
 
 bool XlsxPaperWriter::write(const Paper& paper, QIODevice* device)
 {

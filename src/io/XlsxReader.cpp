@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -211,6 +213,26 @@ private:
     QHash<QString, QString> m_names; // lower case → as stored
 };
 
+// Excel writes a character XML cannot hold (a control character) as
+// "_x0001_", and a "_x" that starts such an escape in the text itself as
+// "_x005F_x"; libxlsxwriter (so our own exports) does the same.
+QString unescaped(const QString& text)
+{
+    if (!text.contains(QLatin1String("_x")))
+        return text;
+    static const QRegularExpression escape(QStringLiteral("_x([0-9A-Fa-f]{4})_"));
+    QString out;
+    qsizetype from = 0;
+    for (auto it = escape.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(from, m.capturedStart() - from);
+        out += QChar(char16_t(m.capturedView(1).toUShort(nullptr, 16)));
+        from = m.capturedEnd();
+    }
+    out += QStringView(text).mid(from);
+    return out;
+}
+
 // Reads the text of an <si> or <is>: its <t>, or the <t> of each rich-text
 // run <r>, leaving out phonetic guides (<rPh>) which Excel does not show.
 QString readStringItem(QXmlStreamReader& xml)
@@ -232,7 +254,7 @@ QString readStringItem(QXmlStreamReader& xml)
                 break;
         }
     }
-    return text;
+    return unescaped(text);
 }
 
 } // namespace
@@ -249,6 +271,12 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
 {
     m_sheets.clear();
     m_error.clear();
+    // All sheets or none: a sheet that is damaged takes those read before it along.
+    bool done = false;
+    const auto clearOnFailure = qScopeGuard([&] {
+        if (!done)
+            m_sheets.clear();
+    });
     Workbook book(device, sourceName);
     if (!book.open()) {
         m_error = book.errorString();
@@ -326,8 +354,15 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
         QXmlStreamReader xml(bytes);
         while (!xml.atEnd()) {
             xml.readNext();
-            if (xml.isStartElement() && xml.name() == QLatin1String("si"))
+            if (xml.isStartElement() && xml.name() == QLatin1String("si")) {
+                if (shared.size() >= kMaxCells) {
+                    m_error = tr("%1: %2 holds more than %3 strings, more than any tracker this program reads")
+                                  .arg(sourceName, sharedPath)
+                                  .arg(kMaxCells);
+                    return false;
+                }
                 shared << readStringItem(xml);
+            }
         }
         if (xml.hasError()) {
             book.xmlError(sharedPath, xml);
@@ -365,6 +400,13 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
             } else if (xml.name() == QLatin1String("cellXfs")) {
                 inCellXfs = true;
             } else if (inCellXfs && xml.name() == QLatin1String("xf")) {
+                // Excel itself allows 64,000 cell formats.
+                if (dateFormatOfStyle.size() >= kMaxStyles) {
+                    m_error = tr("%1: %2 holds more than %3 cell formats (the file is damaged)")
+                                  .arg(sourceName, stylesPath)
+                                  .arg(kMaxStyles);
+                    return false;
+                }
                 const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
                 QString format;
                 if (custom.contains(id))
@@ -385,6 +427,27 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
     // Serials are handed on in the 1900 date system, whichever the workbook
     // uses, so a reader needs to know only one.
     const double serialShift = date1904 ? 1462 : 0;
+    // Rows and cells made in all sheets, so a few bytes of XML naming cell
+    // XFD1048576 or merging A1:XFD1048576 cannot take all the memory there is.
+    qint64 made = 0;
+    auto makeRoom = [&](SheetTable& sheet, int row, int column) {
+        const qint64 newRows = qMax<qint64>(0, row + 1 - sheet.rows.size());
+        const qint64 newCells = qMax<qint64>(0, column + 1 - (row < sheet.rows.size() ? sheet.rows.at(row).size() : 0));
+        if (made + newRows + newCells > kMaxCells)
+            return false;
+        made += newRows + newCells;
+        if (newRows > 0)
+            sheet.rows.resize(row + 1);
+        if (newCells > 0)
+            sheet.rows[row].resize(column + 1);
+        return true;
+    };
+    auto tooManyCells = [&](const QString& sheetName) {
+        m_error = tr("%1: sheet “%2” takes the workbook past %3 cells, more than any tracker this program reads")
+                      .arg(sourceName, sheetName)
+                      .arg(kMaxCells);
+        return false;
+    };
     for (const SheetEntry& entry : std::as_const(entries)) {
         const Relationship rel = rels.value(entry.relId);
         if (rel.type != QLatin1String("worksheet"))
@@ -422,13 +485,9 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
                     m_error = tr("%1: sheet “%2” has a row numbered “%3”").arg(sourceName, entry.name, r);
                     return false;
                 }
-                if (sheet.rows.size() <= rowIndex)
-                    sheet.rows.resize(rowIndex + 1);
             } else if (xml.name() == QLatin1String("c")) {
                 if (rowIndex < 0)
                     rowIndex = 0;
-                if (sheet.rows.size() <= rowIndex)
-                    sheet.rows.resize(rowIndex + 1);
                 const QXmlStreamAttributes a = xml.attributes();
                 const auto ref = a.value(QLatin1String("r"));
                 columnIndex = ref.isEmpty() ? columnIndex + 1 : SheetTable::columnFromReference(ref);
@@ -466,7 +525,7 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
                 } else if (type == QLatin1String("inlineStr")) {
                     cell.text = hasInline ? inlineText : value;
                 } else if (type == QLatin1String("str") || type == QLatin1String("e")) {
-                    cell.text = value;
+                    cell.text = unescaped(value);
                 } else if (type == QLatin1String("b")) {
                     cell.text =
                         value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
@@ -499,10 +558,13 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
                         }
                     }
                 }
-                QVector<SheetCell>& row = sheet.rows[rowIndex];
-                if (row.size() <= columnIndex)
-                    row.resize(columnIndex + 1);
-                row[columnIndex] = std::move(cell);
+                // A blank cell (Excel writes them for a border or a fill, down
+                // to row 1048576) reads as one the file leaves out.
+                if (cell.text.isEmpty() && !cell.number)
+                    continue;
+                if (!makeRoom(sheet, rowIndex, columnIndex))
+                    return tooManyCells(entry.name);
+                sheet.rows[rowIndex][columnIndex] = std::move(cell);
             } else if (xml.name() == QLatin1String("mergeCell")) {
                 // "A2:A5": the top-left cell holds the value.
                 const QString ref = xml.attributes().value(QLatin1String("ref")).toString();
@@ -535,12 +597,10 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
             const SheetCell source = sheet.rows.at(m.top).at(m.left);
             if (source.text.isEmpty())
                 continue;
-            if (sheet.rows.size() <= m.bottom)
-                sheet.rows.resize(m.bottom + 1);
             for (int r = m.top; r <= m.bottom; ++r) {
+                if (!makeRoom(sheet, r, m.right))
+                    return tooManyCells(entry.name);
                 QVector<SheetCell>& row = sheet.rows[r];
-                if (row.size() <= m.right)
-                    row.resize(m.right + 1);
                 for (int c = m.left; c <= m.right; ++c) {
                     if (row.at(c).text.isEmpty())
                         row[c] = source;
@@ -553,6 +613,7 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
         m_error = tr("%1: the workbook has no worksheets").arg(sourceName);
         return false;
     }
+    done = true;
     return true;
 }
 

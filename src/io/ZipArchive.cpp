@@ -87,17 +87,37 @@ bool ZipReader::read(const QString& name, QByteArray* out)
         m_error = tr("the archive has no part %1").arg(name);
         return false;
     }
+    const auto tooLarge = [&] {
+        m_error = tr("part %1 unpacks to more than %2 MB, more than any part this program reads (a damaged "
+                     "file or a zip bomb)")
+                      .arg(name)
+                      .arg(kMaxEntrySize / (1024 * 1024));
+        return false;
+    };
+    if ((stat.valid & ZIP_STAT_SIZE) && stat.size > zip_uint64_t(kMaxEntrySize))
+        return tooLarge();
     zip_file_t* file = zip_fopen(m_d->archive, name.toUtf8().constData(), 0);
     if (!file) {
         m_error = tr("cannot open part %1: %2").arg(name, QString::fromUtf8(zip_strerror(m_d->archive)));
         return false;
     }
     out->clear();
+    // Room for what the directory claims, up to a size that costs nothing much if it lies.
+    if (stat.valid & ZIP_STAT_SIZE)
+        out->reserve(qsizetype(qMin<zip_uint64_t>(stat.size, 16 * 1024 * 1024)));
     // The size in the directory is a claim, not a promise: read until the end.
     char buffer[65536];
     zip_int64_t got = 0;
-    while ((got = zip_fread(file, buffer, sizeof buffer)) > 0)
+    while ((got = zip_fread(file, buffer, sizeof buffer)) > 0) {
+        // The directory's size may lie: the bytes themselves are counted too.
+        if (out->size() + got > kMaxEntrySize) {
+            zip_fclose(file);
+            out->clear();
+            out->squeeze();
+            return tooLarge();
+        }
         out->append(buffer, int(got));
+    }
     const bool ok = got == 0;
     if (!ok)
         m_error = tr("part %1 is damaged: %2").arg(name, QString::fromUtf8(zip_file_strerror(file)));

@@ -24,8 +24,14 @@ public:
     bool open(const QByteArray& bytes);
     QStringList entryNames() const;
     bool contains(const QString& name) const;
-    // The entry's bytes; false with errorString() when it is missing or damaged.
+    // The entry's bytes; false with errorString() when it is missing or damaged,
+    // or would unpack to more than kMaxEntrySize bytes.
     bool read(const QString& name, QByteArray* out);
+
+    // No part of a workbook or document this program reads comes near this
+    // (a 50,000-row sheet is some 50 MB of XML); a few kilobytes of zip that
+    // unpack past it are a zip bomb, refused before memory runs out.
+    static constexpr qint64 kMaxEntrySize = 128LL * 1024 * 1024;
     QString errorString() const { return m_error; }
 
 private:

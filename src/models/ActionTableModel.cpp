@@ -18,9 +18,18 @@ namespace {
 // The columns of a row, read the same way for a block and for one action.
 const char* const kRowColumns =
     "SELECT a.id, r.title, c.number, a.text, a.owner_text, a.target_text, a.target_precision, a.target_due, "
-    "a.status, a.status_text, a.rag, a.number, a.review_id "
+    "a.status, a.status_text, a.rag, a.number, a.review_id, a.version "
     "FROM actions a JOIN reviews r ON r.id = a.review_id "
     "JOIN recommendations c ON c.id = a.recommendation_id ";
+
+// The field an editable column writes, counted from the number column.
+ActionRepository::Field fieldOf(int editableColumn)
+{
+    static const ActionRepository::Field fields[] = {
+        ActionRepository::Field::Number, ActionRepository::Field::Text,   ActionRepository::Field::Owner,
+        ActionRepository::Field::Target, ActionRepository::Field::Status, ActionRepository::Field::Rag};
+    return fields[editableColumn];
+}
 
 } // namespace
 
@@ -292,6 +301,7 @@ template <typename RowT> RowT readRow(const QSqlQuery& q)
     rag::fromCode(q.value(10).toString(), &r.rag);
     r.number = q.value(11).toString();
     r.reviewId = q.value(12).toLongLong();
+    r.version = q.value(13).toLongLong();
     return r;
 }
 
@@ -474,11 +484,44 @@ bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, 
         return false;
     if (data(index, Qt::EditRole).toString() == value.toString())
         return true; // nothing changed: no write, no new version
-    static const ActionRepository::Field fields[] = {
-        ActionRepository::Field::Number, ActionRepository::Field::Text,   ActionRepository::Field::Owner,
-        ActionRepository::Field::Target, ActionRepository::Field::Status, ActionRepository::Field::Rag};
+    const ActionRepository::Field field = fieldOf(index.column() - ActionTableModel::NumberColumn);
+    const QString seen = data(index, Qt::EditRole).toString();
     ActionRepository repo(m_db);
-    if (!repo.setField(r->id, fields[index.column() - NumberColumn], value.toString())) {
+    repo.expectVersion(r->version);
+    if (repo.setField(r->id, field, value.toString())) {
+        reloadRow(index.row());
+        return true;
+    }
+    if (repo.conflict().happened) {
+        // Someone else saved this action since it was read. When this cell
+        // is still as the editor saw it, their change was to another field
+        // and this one goes ahead; otherwise the person decides.
+        reloadRow(index.row());
+        const QString theirs = data(index, Qt::EditRole).toString();
+        const Row* now = rowAt(index.row());
+        if (theirs == seen && now) {
+            repo.expectVersion(now->version);
+            if (repo.setField(now->id, field, value.toString())) {
+                reloadRow(index.row());
+                return true;
+            }
+        } else {
+            emit editConflict(index, value.toString(), theirs, repo.conflict().who, repo.conflict().when);
+            return false;
+        }
+    }
+    m_error = repo.errorString();
+    emit editRefused(index, m_error);
+    return false;
+}
+
+bool ActionTableModel::saveOverTheirs(const QModelIndex& index, const QString& value)
+{
+    const Row* r = rowAt(index.row());
+    if (m_readOnly || !r || index.column() < NumberColumn)
+        return false;
+    ActionRepository repo(m_db);
+    if (!repo.setField(r->id, fieldOf(index.column() - ActionTableModel::NumberColumn), value)) {
         m_error = repo.errorString();
         emit editRefused(index, m_error);
         return false;

@@ -101,6 +101,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    // After a conflict the person settled in favour of their own value.
+    bool saveOverTheirs(const QModelIndex& index, const QString& value);
 
     // Kept for callers of the model; the quoting lives in ActionFilterSql.
     static QString ftsQuery(const QString& text) { return ActionFilterSql::ftsQuery(text); }
@@ -108,6 +110,10 @@ public:
 signals:
     // An edit was not saved; the reason is fit to show next to the cell.
     void editRefused(const QModelIndex& index, const QString& reason);
+    // Someone else saved a different value in this cell since the row was
+    // read: nothing was saved; the view asks which value to keep.
+    void editConflict(const QModelIndex& index, const QString& mine, const QString& theirs, const QString& who,
+                      const QString& when);
     // The background count of the current filter is in (see isCounting()).
     void countFinished();
 
@@ -126,6 +132,7 @@ private:
         ActionStatus status = ActionStatus::NotStarted;
         QString statusText;
         Rag rag = Rag::None;
+        qint64 version = 0;
     };
 
     const Row* rowAt(int row) const;

@@ -1,6 +1,7 @@
 #include "OwnersDialog.h"
 
 #include "TablePanel.h"
+#include "pages/HistoryPanel.h"
 #include "db/OwnerRepository.h"
 #include "models/OwnerTableModel.h"
 
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolTip>
@@ -105,11 +107,23 @@ OwnersDialog::OwnersDialog(QSqlDatabase db, bool readOnly, QWidget* parent)
     auto* del = new QShortcut(QKeySequence::Delete, view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(del, &QShortcut::activated, this, &OwnersDialog::removeCurrent);
 
+    // The chosen owner's changes (renamed, agency changed), read only when shown.
+    auto* history = new HistoryPanel(m_db);
+    connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, history, [this, history] {
+        const QModelIndex i = m_panel->currentSourceIndex();
+        history->setRecord(QStringLiteral("owner"), i.isValid() ? m_model->idAt(i.row()) : 0);
+    });
+    connect(m_model, &RecordTableModel::saved, history, &HistoryPanel::refresh);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_panel);
+    split->addWidget(history);
+    split->setSizes({360, 160});
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_panel, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    resize(760, 560);
+    resize(760, 640);
 }
 
 QTableView* OwnersDialog::view() const

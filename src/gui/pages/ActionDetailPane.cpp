@@ -1,6 +1,9 @@
 #include "ActionDetailPane.h"
 
+#include "dialogs/ConflictDialog.h"
+
 #include "FieldError.h"
+#include "HistoryPanel.h"
 #include "db/PlanQueries.h"
 #include "db/Repository.h"
 #include "db/UpdateRepository.h"
@@ -22,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -126,16 +130,29 @@ ActionDetailPane::ActionDetailPane(QSqlDatabase db, QWidget* parent) : QWidget(p
 
     auto* updatesTitle = new QLabel(tr("<b>Progress updates</b> — newest first; earlier updates are kept as "
                                        "they were written"));
+    // The updates and the action's change history share the lower half.
+    auto* updatesPage = new QWidget;
+    auto* updatesLayout = new QVBoxLayout(updatesPage);
+    updatesLayout->setContentsMargins(0, 4, 0, 0);
+    updatesLayout->addWidget(updatesTitle);
+    updatesLayout->addWidget(m_updatesView, 1);
+    updatesLayout->addWidget(m_updateText);
+    updatesLayout->addLayout(addRow);
+    updatesLayout->addWidget(m_updateError);
+    m_history = new HistoryPanel(m_db);
+    auto* lowerTabs = new QTabWidget;
+    lowerTabs->setDocumentMode(true);
+    lowerTabs->addTab(updatesPage, tr("Progress updates"));
+    lowerTabs->addTab(m_history, tr("Histor&y"));
+    lowerTabs->setTabToolTip(1, tr("Every change to this action, its owners, links and updates: who, when, "
+                                   "from what"));
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_heading);
     layout->addWidget(m_form);
     layout->addSpacing(6);
-    layout->addWidget(updatesTitle);
-    layout->addWidget(m_updatesView, 1);
-    layout->addWidget(m_updateText);
-    layout->addLayout(addRow);
-    layout->addWidget(m_updateError);
+    layout->addWidget(lowerTabs, 1);
 
     // Saving on leaving a field: editingFinished for line edits, focus-out
     // for multi-line text, a choice for combo boxes.
@@ -212,7 +229,31 @@ void ActionDetailPane::commit(ActionRepository::Field field, const QString& valu
         return; // left without a change
     ActionRepository repo(m_db);
     QLabel* error = m_errors.value(int(field));
-    if (!repo.setField(m_actionId, field, value)) {
+    repo.expectVersion(m_version);
+    bool saved = repo.setField(m_actionId, field, value);
+    if (!saved && repo.conflict().happened) {
+        // Someone else saved this action after it was shown here. When this
+        // field is still as it was shown, their change was to another field
+        // and this one goes ahead; otherwise the person decides.
+        ActionDetail now;
+        if (!PlanQueries(m_db).action(m_actionId, &now))
+            return;
+        const QString theirs = storedValue(now, field);
+        if (theirs == m_stored.value(int(field))) {
+            repo.expectVersion(now.version);
+            saved = repo.setField(m_actionId, field, value);
+        } else if (ConflictDialog::saveMine(this, {tr("action %1").arg(now.number), fieldName(field), value, theirs,
+                                                    repo.conflict().who, repo.conflict().when})) {
+            saved = repo.setField(m_actionId, field, value);
+        } else {
+            load(); // theirs kept: show it, and everything else they changed
+            emit message(tr("Kept the value %1 saved.").arg(repo.conflict().who));
+            return;
+        }
+    }
+    if (saved)
+        m_version = ActionRepository(m_db).version(m_actionId);
+    if (!saved) {
         // The typed text stays in the field so it can be corrected, not retyped.
         error->setText(repo.errorString());
         error->show();
@@ -273,10 +314,62 @@ void ActionDetailPane::load()
     m_stored.insert(int(ActionRepository::Field::SuccessMeasure), d.successMeasure);
     m_stored.insert(int(ActionRepository::Field::Evidence), d.evidence);
     m_stored.insert(kLinksKey, d.linkedNumbers);
+    m_version = d.version;
     m_updates->setAction(m_actionId);
+    m_history->setRecord(QStringLiteral("action"), m_actionId);
     m_updateDate->setText(m_today.toString(QStringLiteral("dd/MM/yyyy")));
     m_loading = false;
     updateEnabled();
+}
+
+QString ActionDetailPane::storedValue(const ActionDetail& d, ActionRepository::Field field)
+{
+    switch (field) {
+    case ActionRepository::Field::Number:
+        return d.number;
+    case ActionRepository::Field::Text:
+        return d.text;
+    case ActionRepository::Field::Owner:
+        return d.ownerText;
+    case ActionRepository::Field::Target:
+        return d.targetText;
+    case ActionRepository::Field::RevisedTarget:
+        return d.revisedTargetText;
+    case ActionRepository::Field::Status:
+        return d.status;
+    case ActionRepository::Field::Rag:
+        return d.rag;
+    case ActionRepository::Field::SuccessMeasure:
+        return d.successMeasure;
+    case ActionRepository::Field::Evidence:
+        return d.evidence;
+    }
+    return QString();
+}
+
+QString ActionDetailPane::fieldName(ActionRepository::Field field)
+{
+    switch (field) {
+    case ActionRepository::Field::Number:
+        return tr("Number");
+    case ActionRepository::Field::Text:
+        return tr("Action");
+    case ActionRepository::Field::Owner:
+        return tr("Owners");
+    case ActionRepository::Field::Target:
+        return tr("Target date");
+    case ActionRepository::Field::RevisedTarget:
+        return tr("Revised target");
+    case ActionRepository::Field::Status:
+        return tr("Status");
+    case ActionRepository::Field::Rag:
+        return tr("RAG rating");
+    case ActionRepository::Field::SuccessMeasure:
+        return tr("Success measure");
+    case ActionRepository::Field::Evidence:
+        return tr("Evidence");
+    }
+    return QString();
 }
 
 void ActionDetailPane::setReadOnly(bool readOnly)

@@ -16,6 +16,9 @@ class QTableView;
 
 namespace rt {
 
+struct ActionDetail;
+
+class HistoryPanel;
 class TargetDateEdit;
 class UpdateTableModel;
 
@@ -44,6 +47,7 @@ public:
     QComboBox* updateRagBox() const { return m_updateRag; }
     QPushButton* addUpdateButton() const { return m_addUpdate; }
     QTableView* updatesView() const { return m_updatesView; }
+    HistoryPanel* historyPanel() const { return m_history; }
     // The refusal shown under a field, "" when none.
     QString fieldError(ActionRepository::Field field) const;
 
@@ -57,6 +61,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    static QString storedValue(const ActionDetail& d, ActionRepository::Field field);
+    static QString fieldName(ActionRepository::Field field);
     QWidget* withError(QWidget* editor, int key); // key: a Field, or kLinksKey
     void commit(ActionRepository::Field field, const QString& value);
     void load();
@@ -81,6 +87,7 @@ private:
     QLineEdit* m_links = nullptr;
     QHash<int, QLabel*> m_errors;
     QHash<int, QString> m_stored; // the value each field holds in the database
+    qint64 m_version = 0;         // the action's version when it was shown
 
     UpdateTableModel* m_updates = nullptr;
     QTableView* m_updatesView = nullptr;
@@ -91,6 +98,7 @@ private:
     QPushButton* m_addUpdate = nullptr;
     QLabel* m_updateError = nullptr;
     QWidget* m_form = nullptr;
+    HistoryPanel* m_history = nullptr;
 };
 
 } // namespace rt

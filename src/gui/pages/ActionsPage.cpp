@@ -1,5 +1,6 @@
 #include "ActionsPage.h"
 
+#include "dialogs/ConflictDialog.h"
 #include "FilterBar.h"
 #include "TablePanel.h"
 #include "editors/ActionEditors.h"
@@ -39,6 +40,7 @@ ActionsPage::ActionsPage(QSqlDatabase db, const QString& settingsKey, QWidget* p
 {
     m_bar = new FilterBar(m_db);
     m_model = new ActionTableModel(m_db, this);
+    ConflictDialog::settleConflictsOf(m_model, this);
 
     m_view = TablePanel::newTable();
     m_view->setObjectName(QStringLiteral("actionsTable"));

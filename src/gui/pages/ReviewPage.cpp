@@ -1,6 +1,8 @@
 #include "ReviewPage.h"
 
+#include "dialogs/ConflictDialog.h"
 #include "ActionDetailPane.h"
+#include "HistoryPanel.h"
 #include "ReviewDetailsForm.h"
 #include "TablePanel.h"
 #include "core/Vocabulary.h"
@@ -91,6 +93,13 @@ ReviewPage::ReviewPage(QSqlDatabase db, qint64 reviewId, bool readOnly, QWidget*
     linksView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tabs->addTab(m_linksPanel, tr("&Linked reviews"));
 
+    // The review's own changes and its plan versions', links' and sections';
+    // or, ticked, everything in the review. (Alt+H is the Help menu.)
+    m_history = new HistoryPanel(m_db);
+    m_history->setReviewWideOption(true);
+    m_history->setRecord(QStringLiteral("review"), m_reviewId);
+    m_tabs->addTab(m_history, tr("Histo&ry"));
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -169,6 +178,7 @@ QWidget* ReviewPage::buildPlanTab()
     connect(m_responses, &RecordTableModel::saved, this, [this] { emit reviewChanged(m_reviewId); });
 
     m_actions = new ActionTableModel(m_db, this);
+    ConflictDialog::settleConflictsOf(m_actions, this);
     m_actions->setReadOnly(m_readOnly);
     m_actions->setRecommendation(-1); // nothing until a recommendation is chosen
     auto* actionsView = TablePanel::newTable();
@@ -420,6 +430,7 @@ void ReviewPage::reloadAll()
     m_versions->reload();
     m_links->reload();
     m_details->load();
+    m_history->refresh();
     updateHeading();
 }
 

@@ -13,6 +13,7 @@ class QTreeView;
 namespace rt {
 
 class ActionDetailPane;
+class HistoryPanel;
 class ActionTableModel;
 class PlanVersionTableModel;
 class RecommendationTreeModel;
@@ -105,6 +106,7 @@ private:
     QLabel* m_recText = nullptr;
     ActionDetailPane* m_detail = nullptr;
     ReviewDetailsForm* m_details = nullptr;
+    HistoryPanel* m_history = nullptr;
     class OwnerDelegate* m_ownerDelegate = nullptr;
 };
 

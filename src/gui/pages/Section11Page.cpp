@@ -1,6 +1,7 @@
 #include "Section11Page.h"
 
 #include "FieldError.h"
+#include "HistoryPanel.h"
 #include "Section11PageParts.h"
 #include "core/Vocabulary.h"
 #include "db/PlanQueries.h"
@@ -224,7 +225,7 @@ QWidget* Section11Page::buildCellPanel()
     form->addRow(m_cellComparison);
 
     auto* box = new QGroupBox(tr("Selected cell"));
-    auto* layout = new QVBoxLayout(box);
+    auto* layout = new QVBoxLayout(cellTabs(box)); // the rating; its history on a second tab
     layout->addLayout(form);
     auto* commentsLabel = new QLabel(tr("&Comments (one bullet a line):"));
     commentsLabel->setBuddy(m_comments);
@@ -469,6 +470,7 @@ void Section11Page::showCell()
         setBullets(m_comments, {});
         m_cellComparison->hide();
         m_shownCell = QPersistentModelIndex();
+        m_cellHistory->setRecord(QStringLiteral("s11_rating"), 0);
         for (QWidget* w : {static_cast<QWidget*>(m_rating), static_cast<QWidget*>(m_wording),
                            static_cast<QWidget*>(m_comments), static_cast<QWidget*>(m_clear)})
             w->setEnabled(false);
@@ -476,6 +478,7 @@ void Section11Page::showCell()
     }
     const S11AgencyRow agency = m_model->agencyAt(cell.row());
     const S11StandardRow standard = m_model->standardAt(cell.column());
+    m_cellHistory->setS11Cell(m_model->auditId(), agency.id, standard.id);
     m_cellAgency->setText(agency.shortName == agency.name
                               ? QStringLiteral("<b>%1</b>").arg(agency.name.toHtmlEscaped())
                               : QStringLiteral("<b>%1</b> — %2")

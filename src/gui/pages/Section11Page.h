@@ -61,6 +61,7 @@ public:
     QPushButton* saveCommentsButton() const { return m_saveComments; }
     QTableWidget* partnershipView() const { return m_partnership; }
     QTableWidget* recommendationsView() const { return m_recommendations; }
+    class HistoryPanel* cellHistory() const { return m_cellHistory; }
 
     // The next audit from the one shown (see Section11Repository::
     // createNextAudit); shows it compared with this one. False when refused.
@@ -76,6 +77,8 @@ signals:
 private:
     QWidget* buildTopBar();
     QWidget* buildCellPanel();
+    // Puts a Rating tab and a History tab in box; returns the Rating tab's page.
+    QWidget* cellTabs(QWidget* box);
     QWidget* buildPartnershipPanel();
     QWidget* buildRecommendationsPanel();
     void fillAudits();
@@ -121,6 +124,7 @@ private:
     QPushButton* m_saveComments = nullptr;
     QPushButton* m_clear = nullptr;
     QPushButton* m_newAudit = nullptr;
+    class HistoryPanel* m_cellHistory = nullptr; // the selected cell's ratings over time
     QLabel* m_cellComparison = nullptr;
     QLabel* m_cellError = nullptr;
     // The cell the panel shows: edits save to it even when the grid's

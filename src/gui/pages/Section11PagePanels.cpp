@@ -2,11 +2,28 @@
 // findings per standard and per theme) and the audit's own recommendations.
 
 #include "Section11Page.h"
+#include "HistoryPanel.h"
 #include "Section11PageParts.h"
+
+#include <QTabWidget>
 
 namespace rt {
 
 using namespace s11page;
+
+QWidget* Section11Page::cellTabs(QWidget* box)
+{
+    auto* rating = new QWidget;
+    m_cellHistory = new HistoryPanel(m_db);
+    auto* tabs = new QTabWidget;
+    tabs->setDocumentMode(true);
+    tabs->addTab(rating, tr("Rating"));
+    tabs->addTab(m_cellHistory, tr("History"));
+    tabs->setTabToolTip(1, tr("Every rating, wording and comment this cell has had: who, when, from what"));
+    auto* layout = new QVBoxLayout(box);
+    layout->addWidget(tabs);
+    return rating;
+}
 
 QWidget* Section11Page::buildPartnershipPanel()
 {

@@ -1,0 +1,22 @@
+#include "HistoryPause.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace rt {
+
+HistoryPause::HistoryPause(QSqlDatabase& db) : m_db(db)
+{
+    QSqlQuery q(m_db);
+    m_paused = q.exec(QStringLiteral("SELECT rt_set_history(0)"));
+    if (!m_paused)
+        m_error = q.lastError().text();
+}
+
+HistoryPause::~HistoryPause()
+{
+    if (m_paused)
+        QSqlQuery(m_db).exec(QStringLiteral("SELECT rt_set_history(1)"));
+}
+
+} // namespace rt

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace rt {
+
+// The triggers that write the change history: one per table and operation,
+// generated from the table's columns, so every insert, update and delete of
+// every record is logged in the same transaction as the change — whichever
+// code makes it (editor, importer, return, undo) — with who, when, the field
+// and both values. An insert or delete logs the whole row as JSON, which is
+// what undo and redo put back.
+class HistoryTriggers
+{
+public:
+    struct Table
+    {
+        QString table;        // actions
+        QString entity;       // action
+        QString parentEntity; // the record this row is a detail of, if any
+        QString parentColumn;
+        QString reviewSql; // the row's review; %1 is NEW or OLD
+    };
+
+    // Every logged table, parents before children.
+    static const QVector<Table>& tables();
+    static const Table* forEntity(const QString& entity);
+    // Columns a change of which is not a change of the record: derived or
+    // bookkeeping (the version counter, the latest update's day).
+    static bool isBookkeeping(const QString& column);
+    // The table's columns in schema order.
+    static QStringList columns(QSqlDatabase& db, const QString& table);
+    // Drops and recreates every history trigger from the current columns, in
+    // the caller's transaction. Run after every migration.
+    static bool install(QSqlDatabase& db, QString* error);
+};
+
+} // namespace rt

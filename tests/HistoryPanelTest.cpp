@@ -1,0 +1,811 @@
+// The change history in the window: the model's rows and labels, a record's
+// History tab, and the change log page with its filters. Pictures are saved
+// when RT_SCREENSHOT_DIR is set.
+
+#include "gui/pages/HistoryPanel.h"
+
+#include "TestSupport.h"
+#include "db/ActionRepository.h"
+#include "db/HistoryQueries.h"
+#include "gui/MainWindow.h"
+#include "gui/pages/ActionDetailPane.h"
+#include "gui/pages/HistoryLogPage.h"
+#include "gui/pages/ReviewPage.h"
+#include "gui/pages/Section11Page.h"
+#include "models/HistoryTableModel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace rt;
+
+namespace {
+
+// Schema 5 adds the parent columns; on an older schema the tests add them.
+void ensureParentColumns(Database& db)
+{
+    if (test::scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('history') "
+                                        "WHERE name = 'parent_entity'")) == 0) {
+        ASSERT_TRUE(db.exec(QStringLiteral("ALTER TABLE history ADD COLUMN parent_entity TEXT")));
+        ASSERT_TRUE(db.exec(QStringLiteral("ALTER TABLE history ADD COLUMN parent_id INTEGER")));
+    }
+}
+
+qint64 addRow(Database& db, const QString& at, const QString& who, const QString& entity, qint64 id,
+              qint64 reviewId, const QString& field, const QVariant& from, const QVariant& to,
+              const QString& parent = QString(), qint64 parentId = 0)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, "
+                             "new_value, parent_entity, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(at);
+    q.addBindValue(who);
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    q.addBindValue(reviewId > 0 ? QVariant(reviewId) : QVariant());
+    q.addBindValue(field);
+    q.addBindValue(from);
+    q.addBindValue(to);
+    q.addBindValue(parent.isEmpty() ? QVariant() : QVariant(parent));
+    q.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
+    EXPECT_TRUE(q.exec()) << q.lastError().text().toStdString();
+    return q.lastInsertId().toLongLong();
+}
+
+QString json(const QJsonObject& row)
+{
+    return QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact));
+}
+
+void readAllRows(HistoryTableModel& model)
+{
+    while (model.canFetchMore())
+        model.fetchMore();
+}
+
+int rowOf(const HistoryTableModel& model, qint64 historyId)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.entryAt(row)->id == historyId)
+            return row;
+    }
+    return -1;
+}
+
+QString cell(const HistoryTableModel& model, qint64 historyId, int column, int role = Qt::DisplayRole)
+{
+    const int row = rowOf(model, historyId);
+    EXPECT_GE(row, 0) << "history row " << historyId << " is not shown";
+    return row < 0 ? QString() : model.index(row, column).data(role).toString();
+}
+
+QString localWhen(const QString& utcIso)
+{
+    QDateTime at = QDateTime::fromString(utcIso, Qt::ISODate);
+    at.setTimeSpec(Qt::UTC);
+    return at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+}
+
+void saveShot(QWidget* widget, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("RT_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        widget->grab().save(folder + QLatin1Char('/') + name);
+}
+
+// The sample database with an action of it to log changes against.
+struct Sample
+{
+    Sample()
+    {
+        db = test::sampleDatabase(dir.file(QStringLiteral("sample.rtdb")));
+        ensureParentColumns(*db);
+        QSqlQuery q(db->connection());
+        EXPECT_TRUE(q.exec(QStringLiteral("SELECT id, review_id, number FROM actions ORDER BY id LIMIT 2")));
+        q.next();
+        actionId = q.value(0).toLongLong();
+        reviewId = q.value(1).toLongLong();
+        actionNumber = q.value(2).toString();
+        q.next();
+        otherActionId = q.value(0).toLongLong();
+        ownerId = test::scalar(*db, QStringLiteral("SELECT min(id) FROM owners"));
+        ownerName = test::text(*db, QStringLiteral("SELECT name FROM owners WHERE id = %1").arg(ownerId));
+    }
+
+    HistoryFilter recordFilter(qint64 id) const
+    {
+        HistoryFilter f;
+        f.recordEntity = QStringLiteral("action");
+        f.recordIds = {id};
+        return f;
+    }
+
+    test::TempDir dir;
+    std::unique_ptr<Database> db;
+    qint64 actionId = 0, reviewId = 0, otherActionId = 0, ownerId = 0;
+    QString actionNumber, ownerName;
+};
+
+} // namespace
+
+TEST(HistoryModel, FieldChangesReadAsLabelsNewestFirst)
+{
+    Sample s;
+    const qint64 status = addRow(*s.db, QStringLiteral("2031-05-04T09:30:00Z"), QStringLiteral("alice"),
+                                 QStringLiteral("action"), s.actionId, s.reviewId, QStringLiteral("status"),
+                                 QStringLiteral("in_progress"), QStringLiteral("complete"));
+    const qint64 rag = addRow(*s.db, QStringLiteral("2031-05-04T09:31:00Z"), QStringLiteral("alice"),
+                              QStringLiteral("action"), s.actionId, s.reviewId, QStringLiteral("rag"),
+                              QStringLiteral("amber"), QStringLiteral("green"));
+    const qint64 target =
+        addRow(*s.db, QStringLiteral("2031-05-04T09:32:00Z"), QStringLiteral("bob"), QStringLiteral("action"),
+               s.actionId, s.reviewId, QStringLiteral("target_text"), QStringLiteral("March 2024"),
+               QStringLiteral("June 2024"));
+    const qint64 due = addRow(*s.db, QStringLiteral("2031-05-04T09:32:00Z"), QStringLiteral("bob"),
+                              QStringLiteral("action"), s.actionId, s.reviewId, QStringLiteral("target_due"),
+                              QStringLiteral("2024-03-31"), QStringLiteral("2024-06-30"));
+    const qint64 evidence =
+        addRow(*s.db, QStringLiteral("2031-05-04T09:33:00Z"), QStringLiteral("bob"), QStringLiteral("action"),
+               s.actionId, s.reviewId, QStringLiteral("evidence"), QStringLiteral(""),
+               QStringLiteral("Audit report"));
+
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(0);
+    model.setFilter(s.recordFilter(s.actionId));
+    readAllRows(model);
+
+    EXPECT_EQ(cell(model, status, HistoryTableModel::WhatColumn), QStringLiteral("Status"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::FromColumn), QStringLiteral("In progress"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::ToColumn), QStringLiteral("Complete"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::WhoColumn), QStringLiteral("alice"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::WhenColumn),
+              localWhen(QStringLiteral("2031-05-04T09:30:00Z")));
+    EXPECT_EQ(cell(model, rag, HistoryTableModel::WhatColumn), QStringLiteral("RAG rating"));
+    EXPECT_EQ(cell(model, rag, HistoryTableModel::FromColumn), QStringLiteral("Amber"));
+    EXPECT_EQ(cell(model, rag, HistoryTableModel::ToColumn), QStringLiteral("Green"));
+    EXPECT_EQ(cell(model, target, HistoryTableModel::WhatColumn), QStringLiteral("Target date"));
+    EXPECT_EQ(cell(model, target, HistoryTableModel::ToColumn), QStringLiteral("June 2024"));
+    EXPECT_EQ(cell(model, evidence, HistoryTableModel::FromColumn), QStringLiteral("(blank)"));
+    // The narrow panes' one column for both.
+    EXPECT_EQ(cell(model, rag, HistoryTableModel::ChangeColumn), QStringLiteral("Amber → Green"));
+    EXPECT_EQ(cell(model, evidence, HistoryTableModel::ChangeColumn),
+              QStringLiteral("(blank) → Audit report"));
+    // The due day and precision move with the target: not shown twice.
+    EXPECT_EQ(rowOf(model, due), -1);
+    // Newest first.
+    EXPECT_EQ(rowOf(model, evidence), 0);
+    EXPECT_LT(rowOf(model, target), rowOf(model, rag));
+    EXPECT_LT(rowOf(model, rag), rowOf(model, status));
+}
+
+TEST(HistoryModel, WholeRowsAreSummarisedByNumberAndText)
+{
+    Sample s;
+    const QJsonObject update{{QStringLiteral("id"), 90001},
+                             {QStringLiteral("action_id"), s.actionId},
+                             {QStringLiteral("date"), QStringLiteral("2024-02-15")},
+                             {QStringLiteral("label"), QStringLiteral("Action Update")},
+                             {QStringLiteral("author"), QStringLiteral("J. Bloggs")},
+                             {QStringLiteral("text"), QStringLiteral("Met the head of service")},
+                             {QStringLiteral("rag"), QStringLiteral("amber")},
+                             {QStringLiteral("position"), 3}};
+    const qint64 added = addRow(*s.db, QStringLiteral("2031-05-05T10:00:00Z"), QStringLiteral("alice"),
+                                QStringLiteral("update"), 90001, s.reviewId, QStringLiteral("created"),
+                                QVariant(), json(update), QStringLiteral("action"), s.actionId);
+    const qint64 owner =
+        addRow(*s.db, QStringLiteral("2031-05-05T10:01:00Z"), QStringLiteral("alice"),
+               QStringLiteral("action_owner"), 777, s.reviewId, QStringLiteral("created"), QVariant(),
+               json({{QStringLiteral("action_id"), s.actionId},
+                     {QStringLiteral("owner_id"), s.ownerId},
+                     {QStringLiteral("position"), 1}}),
+               QStringLiteral("action"), s.actionId);
+    const QString longText = QStringLiteral(
+        "Ensure that every practitioner who works with families in the county has attended the "
+        "multi-agency training on neglect, and that supervision records show the tool in use, "
+        "with an audit of fifty cases reported to the partnership board by the autumn.");
+    const qint64 gone = 987654;
+    const qint64 deleted = addRow(*s.db, QStringLiteral("2031-05-05T10:02:00Z"), QStringLiteral("bob"),
+                                  QStringLiteral("action"), gone, s.reviewId, QStringLiteral("deleted"),
+                                  json({{QStringLiteral("id"), gone},
+                                        {QStringLiteral("number"), QStringLiteral("9.9")},
+                                        {QStringLiteral("text"), longText},
+                                        {QStringLiteral("status"), QStringLiteral("partial")}}),
+                                  QVariant());
+
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(0);
+    model.setFilter(s.recordFilter(s.actionId));
+    readAllRows(model);
+    EXPECT_EQ(cell(model, added, HistoryTableModel::WhatColumn), QStringLiteral("Progress update added"));
+    EXPECT_EQ(cell(model, added, HistoryTableModel::ToColumn),
+              QStringLiteral("15/02/2024: Met the head of service (Amber)"));
+    EXPECT_EQ(cell(model, added, HistoryTableModel::FromColumn), QString());
+    EXPECT_EQ(cell(model, added, HistoryTableModel::ChangeColumn),
+              QStringLiteral("15/02/2024: Met the head of service (Amber)"));
+    EXPECT_TRUE(cell(model, added, HistoryTableModel::ToColumn, Qt::ToolTipRole)
+                    .contains(QStringLiteral("J. Bloggs")));
+    EXPECT_EQ(cell(model, owner, HistoryTableModel::WhatColumn), QStringLiteral("Owner added"));
+    EXPECT_EQ(cell(model, owner, HistoryTableModel::ToColumn), s.ownerName);
+    // A detail is shown against its action, which opens.
+    EXPECT_EQ(cell(model, added, HistoryTableModel::RecordColumn),
+              QStringLiteral("Action %1").arg(s.actionNumber).trimmed());
+    EXPECT_EQ(
+        cell(model, added, HistoryTableModel::WhenColumn, HistoryTableModel::OpenActionRole).toLongLong(),
+        s.actionId);
+
+    model.setFilter(s.recordFilter(gone));
+    readAllRows(model);
+    EXPECT_EQ(cell(model, deleted, HistoryTableModel::WhatColumn), QStringLiteral("Action deleted"));
+    const QString from = cell(model, deleted, HistoryTableModel::FromColumn);
+    EXPECT_TRUE(from.startsWith(QStringLiteral("9.9 — Ensure that every practitioner")))
+        << from.toStdString();
+    EXPECT_TRUE(from.endsWith(QStringLiteral(" …"))) << "a long text is shortened in the cell";
+    EXPECT_LT(from.size(), longText.size());
+    const QString tip = cell(model, deleted, HistoryTableModel::FromColumn, Qt::ToolTipRole);
+    EXPECT_TRUE(tip.contains(QStringLiteral("by the autumn."))) << "the tooltip has the whole text";
+    EXPECT_TRUE(tip.contains(QStringLiteral("Partially complete"))) << "codes in the tooltip read as labels";
+    EXPECT_EQ(cell(model, deleted, HistoryTableModel::RecordColumn), QStringLiteral("Action 9.9"));
+    EXPECT_FALSE(model.index(rowOf(model, deleted), 0).data(HistoryTableModel::RecordExistsRole).toBool());
+    EXPECT_EQ(model.index(rowOf(model, deleted), 0).data(HistoryTableModel::OpenActionRole).toLongLong(), 0);
+}
+
+TEST(HistoryModel, RowsLoggedBeforeSchemaFiveReadSensibly)
+{
+    Sample s;
+    const QString action = QStringLiteral("action");
+    auto legacy = [&](const char* at, const char* field, const QVariant& from, const QVariant& to) {
+        return addRow(*s.db, QLatin1String(at), QStringLiteral("carol"), action, s.actionId, s.reviewId,
+                      QLatin1String(field), from, to);
+    };
+    const qint64 created =
+        legacy("2031-06-01T08:00:00Z", "created", QVariant(), QStringLiteral("Review the policy"));
+    const qint64 target =
+        legacy("2031-06-01T08:01:00Z", "target", QStringLiteral("March 2024"), QStringLiteral("Ongoing"));
+    const qint64 revised =
+        legacy("2031-06-01T08:02:00Z", "revised_target", QVariant(QString()), QStringLiteral("Dec 2024"));
+    const qint64 update =
+        legacy("2031-06-01T08:03:00Z", "update", QVariant(), QStringLiteral("Spoke to the team"));
+    const qint64 status =
+        legacy("2031-06-01T08:04:00Z", "status", QStringLiteral("not_started"), QStringLiteral("planned"));
+    const qint64 deleted =
+        legacy("2031-06-01T08:05:00Z", "deleted", QStringLiteral("Review the policy"), QVariant());
+
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(0);
+    model.setFilter(s.recordFilter(s.actionId));
+    readAllRows(model);
+    EXPECT_EQ(cell(model, created, HistoryTableModel::WhatColumn), QStringLiteral("Action created"));
+    EXPECT_EQ(cell(model, created, HistoryTableModel::ToColumn), QStringLiteral("Review the policy"));
+    EXPECT_EQ(cell(model, target, HistoryTableModel::WhatColumn), QStringLiteral("Target date"));
+    EXPECT_EQ(cell(model, target, HistoryTableModel::FromColumn), QStringLiteral("March 2024"));
+    EXPECT_EQ(cell(model, target, HistoryTableModel::ToColumn), QStringLiteral("Ongoing"));
+    EXPECT_EQ(cell(model, revised, HistoryTableModel::WhatColumn), QStringLiteral("Revised target date"));
+    EXPECT_EQ(cell(model, revised, HistoryTableModel::FromColumn), QStringLiteral("(blank)"));
+    EXPECT_EQ(cell(model, update, HistoryTableModel::WhatColumn), QStringLiteral("Progress update added"));
+    EXPECT_EQ(cell(model, update, HistoryTableModel::ToColumn), QStringLiteral("Spoke to the team"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::FromColumn), QStringLiteral("Not started"));
+    EXPECT_EQ(cell(model, status, HistoryTableModel::ToColumn), QStringLiteral("Planned"));
+    EXPECT_EQ(cell(model, deleted, HistoryTableModel::WhatColumn), QStringLiteral("Action deleted"));
+    EXPECT_EQ(cell(model, deleted, HistoryTableModel::FromColumn), QStringLiteral("Review the policy"));
+}
+
+TEST(HistoryModel, ARecordsHistoryHoldsItsDetailsAndNothingElse)
+{
+    Sample s;
+    const QString at = QStringLiteral("2031-07-01T12:00:00Z");
+    const qint64 own = addRow(*s.db, at, QStringLiteral("dan"), QStringLiteral("action"), s.actionId,
+                              s.reviewId, QStringLiteral("rag"), QStringLiteral(""), QStringLiteral("red"));
+    const qint64 link = addRow(*s.db, at, QStringLiteral("dan"), QStringLiteral("action_link"), 4242,
+                               s.reviewId, QStringLiteral("deleted"),
+                               json({{QStringLiteral("action_id"), s.actionId},
+                                     {QStringLiteral("linked_action_id"), s.otherActionId},
+                                     {QStringLiteral("note"), QStringLiteral("As action")}}),
+                               QVariant(), QStringLiteral("action"), s.actionId);
+    const qint64 other =
+        addRow(*s.db, at, QStringLiteral("dan"), QStringLiteral("action"), s.otherActionId, s.reviewId,
+               QStringLiteral("rag"), QStringLiteral(""), QStringLiteral("amber"));
+    const qint64 otherDetail = addRow(*s.db, at, QStringLiteral("dan"), QStringLiteral("update"), 90002,
+                                      s.reviewId, QStringLiteral("created"), QVariant(),
+                                      json({{QStringLiteral("text"), QStringLiteral("Not this one")}}),
+                                      QStringLiteral("action"), s.otherActionId);
+
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(0);
+    model.setFilter(s.recordFilter(s.actionId));
+    readAllRows(model);
+    EXPECT_GE(rowOf(model, own), 0);
+    EXPECT_GE(rowOf(model, link), 0);
+    EXPECT_EQ(cell(model, link, HistoryTableModel::WhatColumn), QStringLiteral("Linked action removed"));
+    EXPECT_EQ(rowOf(model, other), -1);
+    EXPECT_EQ(rowOf(model, otherDetail), -1);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const HistoryEntry* e = model.entryAt(row);
+        const bool mine = (e->entity == QLatin1String("action") && e->entityId == s.actionId) ||
+                          (e->parentEntity == QLatin1String("action") && e->parentId == s.actionId);
+        EXPECT_TRUE(mine) << "row " << e->id << " is not of the action";
+    }
+}
+
+namespace {
+
+// A log page over rows the test controls, read whole at each filter.
+struct LogFixture : Sample
+{
+    LogFixture()
+    {
+        secondReviewId =
+            test::scalar(*db, QStringLiteral("SELECT min(id) FROM reviews WHERE id <> %1").arg(reviewId));
+        const QString a = QStringLiteral("action");
+        aliceStatus = addRow(*db, QStringLiteral("2031-06-15T09:00:00Z"), QStringLiteral("alice"), a,
+                             actionId, reviewId, QStringLiteral("status"), QStringLiteral("planned"),
+                             QStringLiteral("in_progress"));
+        bobStatus = addRow(*db, QStringLiteral("2031-05-04T09:00:00Z"), QStringLiteral("bob"), a,
+                           otherActionId, reviewId, QStringLiteral("status"), QStringLiteral("in_progress"),
+                           QStringLiteral("complete"));
+        aliceUpdate = addRow(*db, QStringLiteral("2031-07-01T09:00:00Z"), QStringLiteral("alice"),
+                             QStringLiteral("update"), 91000, reviewId, QStringLiteral("created"), QVariant(),
+                             json({{QStringLiteral("date"), QStringLiteral("2031-07-01")},
+                                   {QStringLiteral("text"), QStringLiteral("Zebra crossing audit done")}}),
+                             a, actionId);
+        bobRecommendation =
+            addRow(*db, QStringLiteral("2031-06-20T09:00:00Z"), QStringLiteral("bob"),
+                   QStringLiteral("recommendation"), 92000, secondReviewId, QStringLiteral("title"),
+                   QStringLiteral("Old title"), QStringLiteral("New title"));
+        page = std::make_unique<HistoryLogPage>(db->connection());
+        page->model()->setTimeBudget(0);
+        page->reload();
+    }
+
+    // Every row now shown, read to the end.
+    QVector<HistoryEntry> shown()
+    {
+        readAllRows(*page->model());
+        QVector<HistoryEntry> rows;
+        for (int row = 0; row < page->model()->rowCount(); ++row)
+            rows << *page->model()->entryAt(row);
+        return rows;
+    }
+
+    static bool has(const QVector<HistoryEntry>& rows, qint64 id)
+    {
+        return std::any_of(rows.begin(), rows.end(), [id](const HistoryEntry& e) { return e.id == id; });
+    }
+
+    static void choose(QComboBox* combo, const QString& text)
+    {
+        const int at = combo->findText(text);
+        ASSERT_GE(at, 0) << text.toStdString();
+        combo->setCurrentIndex(at);
+    }
+
+    qint64 secondReviewId = 0;
+    qint64 aliceStatus = 0, bobStatus = 0, aliceUpdate = 0, bobRecommendation = 0;
+    std::unique_ptr<HistoryLogPage> page;
+};
+
+} // namespace
+
+TEST(HistoryLog, EachFilterNarrowsTheLog)
+{
+    LogFixture f;
+    QVector<HistoryEntry> rows = f.shown();
+    for (qint64 id : {f.aliceStatus, f.bobStatus, f.aliceUpdate, f.bobRecommendation})
+        EXPECT_TRUE(f.has(rows, id)) << "unfiltered, row " << id << " is shown";
+    EXPECT_EQ(rows.first().id, f.aliceUpdate) << "newest first";
+
+    LogFixture::choose(f.page->whoCombo(), QStringLiteral("alice"));
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceStatus));
+    EXPECT_TRUE(f.has(rows, f.aliceUpdate));
+    for (const HistoryEntry& e : rows)
+        EXPECT_EQ(e.who, QStringLiteral("alice"));
+    f.page->clearFilters();
+
+    LogFixture::choose(f.page->kindCombo(), QStringLiteral("Progress updates"));
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceUpdate));
+    for (const HistoryEntry& e : rows)
+        EXPECT_EQ(e.entity, QStringLiteral("update"));
+    f.page->clearFilters();
+
+    LogFixture::choose(f.page->fieldCombo(), QStringLiteral("Status"));
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceStatus));
+    EXPECT_TRUE(f.has(rows, f.bobStatus));
+    for (const HistoryEntry& e : rows)
+        EXPECT_EQ(e.field, QStringLiteral("status"));
+    f.page->clearFilters();
+
+    f.page->reviewCombo()->setCurrentIndex(f.page->reviewCombo()->findData(f.secondReviewId));
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.bobRecommendation));
+    EXPECT_FALSE(f.has(rows, f.aliceStatus));
+    for (const HistoryEntry& e : rows)
+        EXPECT_EQ(e.reviewId, f.secondReviewId);
+    f.page->clearFilters();
+
+    f.page->fromEdit()->setDate(QDate(2031, 6, 1));
+    f.page->toEdit()->setDate(QDate(2031, 6, 30));
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceStatus));
+    EXPECT_TRUE(f.has(rows, f.bobRecommendation));
+    EXPECT_FALSE(f.has(rows, f.bobStatus)) << "before the range";
+    EXPECT_FALSE(f.has(rows, f.aliceUpdate)) << "after the range";
+    for (const HistoryEntry& e : rows) {
+        EXPECT_GE(e.at.toLocalTime().date(), QDate(2031, 6, 1));
+        EXPECT_LE(e.at.toLocalTime().date(), QDate(2031, 6, 30));
+    }
+    f.page->clearFilters();
+
+    // Free text: in a value (any case), a status as it reads, the record's number.
+    f.page->textEdit()->setText(QStringLiteral("zebra"));
+    emit f.page->textEdit()->returnPressed();
+    rows = f.shown();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.first().id, f.aliceUpdate);
+    f.page->textEdit()->setText(QStringLiteral("In progress"));
+    emit f.page->textEdit()->returnPressed();
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceStatus));
+    EXPECT_TRUE(f.has(rows, f.bobStatus));
+    EXPECT_FALSE(f.has(rows, f.bobRecommendation));
+    f.page->textEdit()->setText(f.actionNumber);
+    emit f.page->textEdit()->returnPressed();
+    rows = f.shown();
+    EXPECT_TRUE(f.has(rows, f.aliceStatus)) << "a status change found by its action's number";
+    f.page->clearFilters();
+
+    // Combined: alice's status changes to actions.
+    LogFixture::choose(f.page->whoCombo(), QStringLiteral("alice"));
+    LogFixture::choose(f.page->kindCombo(), QStringLiteral("Actions"));
+    LogFixture::choose(f.page->fieldCombo(), QStringLiteral("Status"));
+    rows = f.shown();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.first().id, f.aliceStatus);
+    EXPECT_TRUE(f.page->statusLabel()->text().contains(QStringLiteral("1 change")));
+
+    f.page->clearFilters();
+    EXPECT_TRUE(f.has(f.shown(), f.bobRecommendation));
+}
+
+TEST(HistoryLog, PagesAreFetchedAsTheViewAsks)
+{
+    Sample s;
+    QSqlQuery q(s.db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450) "
+        "INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value) "
+        "SELECT printf('2031-08-01T10:%02d:%02dZ', i / 60, i % 60), 'pager', 'action', i, NULL, 'rag', "
+        "'red', "
+        "'amber' FROM n")))
+        << q.lastError().text().toStdString();
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(0);
+    HistoryFilter f;
+    f.who = QStringLiteral("pager");
+    model.setFilter(f);
+    EXPECT_EQ(model.rowCount(), HistoryTableModel::kPageSize);
+    EXPECT_TRUE(model.canFetchMore());
+    model.fetchMore();
+    EXPECT_EQ(model.rowCount(), 2 * HistoryTableModel::kPageSize);
+    model.fetchMore();
+    EXPECT_EQ(model.rowCount(), 450);
+    EXPECT_FALSE(model.canFetchMore());
+    EXPECT_TRUE(model.atEnd());
+    // Every row once, newest first.
+    QSet<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        ids.insert(model.entryAt(row)->id);
+        if (row > 0)
+            EXPECT_GE(model.entryAt(row - 1)->at, model.entryAt(row)->at);
+    }
+    EXPECT_EQ(ids.size(), 450);
+}
+
+TEST(HistoryLog, ARareMatchIsSearchedForSliceBySlice)
+{
+    Sample s;
+    QSqlQuery q(s.db->connection());
+    ASSERT_TRUE(q.exec(QStringLiteral(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
+        "INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value) "
+        "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 1930000000 + i * 60, 'unixepoch'), "
+        "CASE WHEN i IN (10, 30000, 59990) THEN 'rare' ELSE 'common' END, 'action', i, NULL, 'rag', 'red', "
+        "'amber' FROM n")))
+        << q.lastError().text().toStdString();
+
+    HistoryTableModel model(s.db->connection());
+    model.setTimeBudget(1);
+    HistoryFilter f;
+    f.text = QStringLiteral("rare"); // matched against every row: no index helps
+    model.setFilter(f);
+    EXPECT_TRUE(model.isSearching()) << "the search yields to the event loop between slices";
+    EXPECT_FALSE(model.canFetchMore()) << "a page already being looked for is not asked for twice";
+    QElapsedTimer clock;
+    clock.start();
+    while (model.isSearching() && clock.elapsed() < 30000)
+        QCoreApplication::processEvents();
+    ASSERT_FALSE(model.isSearching());
+    ASSERT_EQ(model.rowCount(), 3);
+    EXPECT_EQ(model.entryAt(0)->entityId, 59990);
+    EXPECT_EQ(model.entryAt(1)->entityId, 30000);
+    EXPECT_EQ(model.entryAt(2)->entityId, 10);
+    EXPECT_TRUE(model.atEnd());
+}
+
+TEST(HistoryLog, DoubleClickOrEnterOpensTheRecord)
+{
+    LogFixture f;
+    const qint64 review =
+        addRow(*f.db, QStringLiteral("2032-01-01T09:00:00Z"), QStringLiteral("erin"),
+               QStringLiteral("review"), f.secondReviewId, f.secondReviewId, QStringLiteral("summary"),
+               QStringLiteral(""), QStringLiteral("Short summary"));
+    const qint64 gone = addRow(
+        *f.db, QStringLiteral("2032-01-01T09:01:00Z"), QStringLiteral("erin"), QStringLiteral("owner"),
+        999999, 0, QStringLiteral("deleted"),
+        json({{QStringLiteral("id"), 999999}, {QStringLiteral("name"), QStringLiteral("Gone")}}), QVariant());
+    f.page->resize(1200, 600);
+    f.page->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(f.page.get()));
+    f.page->reload();
+    QTableView* view = f.page->view();
+    QSignalSpy actions(f.page.get(), &HistoryLogPage::openAction);
+    QSignalSpy reviews(f.page.get(), &HistoryLogPage::openReview);
+    QSignalSpy messages(f.page.get(), &HistoryLogPage::message);
+
+    const QModelIndex statusRow = f.page->model()->index(rowOf(*f.page->model(), f.aliceStatus), 1);
+    view->scrollTo(statusRow);
+    // As a person does it: a click, then the second click of the pair.
+    const QPoint at = view->visualRect(statusRow).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    ASSERT_EQ(actions.count(), 1);
+    EXPECT_EQ(actions.first().at(0).toLongLong(), f.reviewId);
+    EXPECT_EQ(actions.first().at(1).toLongLong(), f.actionId);
+
+    view->setCurrentIndex(f.page->model()->index(rowOf(*f.page->model(), review), 1));
+    QTest::keyClick(view, Qt::Key_Return);
+    ASSERT_EQ(reviews.count(), 1);
+    EXPECT_EQ(reviews.first().at(0).toLongLong(), f.secondReviewId);
+
+    view->setCurrentIndex(f.page->model()->index(rowOf(*f.page->model(), gone), 1));
+    QTest::keyClick(view, Qt::Key_Return);
+    EXPECT_EQ(actions.count(), 1);
+    EXPECT_EQ(reviews.count(), 1);
+    ASSERT_EQ(messages.count(), 1);
+    EXPECT_TRUE(messages.first().at(0).toString().contains(QStringLiteral("no longer")));
+}
+
+TEST(HistoryViews, CannotBeEdited)
+{
+    LogFixture f;
+    HistoryTableModel* model = f.page->model();
+    ASSERT_GT(model->rowCount(), 0);
+    for (int column = 0; column < HistoryTableModel::ColumnCount; ++column) {
+        const QModelIndex index = model->index(0, column);
+        EXPECT_FALSE(model->flags(index) & Qt::ItemIsEditable);
+        EXPECT_FALSE(model->setData(index, QStringLiteral("changed")));
+    }
+    HistoryPanel panel(f.db->connection());
+    for (QTableView* view : {f.page->view(), panel.view()})
+        EXPECT_EQ(view->editTriggers(), QAbstractItemView::NoEditTriggers);
+    f.page->show();
+    QTableView* view = f.page->view();
+    view->setCurrentIndex(model->index(0, HistoryTableModel::ToColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    EXPECT_EQ(view->viewport()->findChild<QLineEdit*>(), nullptr);
+}
+
+TEST(HistoryViews, ReadOnlyDatabaseShowsHistory)
+{
+    QString path;
+    qint64 row = 0;
+    test::TempDir keep;
+    {
+        Sample s;
+        row = addRow(*s.db, QStringLiteral("2031-09-09T09:09:00Z"), QStringLiteral("frank"),
+                     QStringLiteral("action"), s.actionId, s.reviewId, QStringLiteral("rag"),
+                     QStringLiteral("red"), QStringLiteral("green"));
+        path = keep.file(QStringLiteral("copy.rtdb"));
+        QSqlQuery q(s.db->connection());
+        ASSERT_TRUE(q.exec(QStringLiteral("VACUUM INTO '%1'").arg(path)))
+            << q.lastError().text().toStdString();
+    }
+    Database db;
+    ASSERT_TRUE(db.open(path, Database::OpenMode::ReadOnly)) << db.errorString().toStdString();
+    HistoryLogPage page(db.connection());
+    page.model()->setTimeBudget(0);
+    page.reload();
+    ASSERT_GT(page.model()->rowCount(), 0);
+    EXPECT_EQ(page.model()->entryAt(0)->id, row);
+    EXPECT_EQ(page.model()->index(0, HistoryTableModel::ToColumn).data().toString(), QStringLiteral("Green"));
+    EXPECT_GE(page.whoCombo()->findText(QStringLiteral("frank")), 0);
+}
+
+TEST(HistoryPanel, TheActionPaneShowsTheActionsHistoryAfterEachEdit)
+{
+    Sample s;
+    ActionDetailPane pane(s.db->connection());
+    pane.resize(560, 760);
+    pane.setAction(s.actionId);
+    HistoryPanel* panel = pane.findChild<HistoryPanel*>();
+    ASSERT_NE(panel, nullptr) << "the action pane has a History tab";
+    auto* tabs = qobject_cast<QTabWidget*>(panel->parentWidget()->parentWidget());
+    ASSERT_NE(tabs, nullptr);
+    tabs->setCurrentWidget(panel);
+    pane.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&pane));
+
+    // A status the action does not have yet, so the change is logged.
+    const bool wasPartial =
+        test::text(*s.db, QStringLiteral("SELECT status FROM actions WHERE id = %1").arg(s.actionId)) ==
+        QLatin1String("partial");
+    ActionRepository repo(s.db->connection());
+    ASSERT_TRUE(repo.setField(s.actionId, ActionRepository::Field::Status,
+                              wasPartial ? QStringLiteral("superseded") : QStringLiteral("partial")))
+        << repo.errorString().toStdString();
+    ASSERT_TRUE(repo.setField(s.actionId, ActionRepository::Field::Rag, QStringLiteral("amber")));
+    ASSERT_TRUE(repo.setField(s.actionId, ActionRepository::Field::Target, QStringLiteral("March 2025")));
+    pane.setAction(s.actionId); // the pane reloads after an edit
+    HistoryTableModel* model = panel->model();
+    readAllRows(*model);
+    ASSERT_GT(model->rowCount(), 0);
+    QStringList whats;
+    for (int row = 0; row < model->rowCount(); ++row)
+        whats << model->index(row, HistoryTableModel::WhatColumn).data().toString();
+    EXPECT_TRUE(whats.contains(QStringLiteral("Status"))) << whats.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(whats.contains(QStringLiteral("RAG rating")));
+    EXPECT_TRUE(whats.contains(QStringLiteral("Target date")));
+    bool partial = false;
+    for (int row = 0; row < model->rowCount(); ++row)
+        partial |= model->index(row, HistoryTableModel::ToColumn).data().toString() ==
+                   (wasPartial ? QLatin1String("Superseded") : QLatin1String("Partially complete"));
+    EXPECT_TRUE(partial) << "the status reads as its label";
+    EXPECT_TRUE(panel->view()->isColumnHidden(HistoryTableModel::RecordColumn));
+    saveShot(&pane, QStringLiteral("history-action-tab.png"));
+}
+
+TEST(HistoryPanel, TheReviewPageHasAHistoryTab)
+{
+    Sample s;
+    addRow(*s.db, QStringLiteral("2031-10-10T10:10:00Z"), QStringLiteral("gina"), QStringLiteral("review"),
+           s.reviewId, s.reviewId, QStringLiteral("title"), QStringLiteral("Old name"),
+           QStringLiteral("New name"));
+    ReviewPage page(s.db->connection(), s.reviewId, false);
+    auto* tabs = page.findChild<QTabWidget*>();
+    ASSERT_NE(tabs, nullptr);
+    int historyTab = -1;
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->tabText(i) == QLatin1String("Histo&ry"))
+            historyTab = i;
+    }
+    ASSERT_GE(historyTab, 0);
+    auto* panel = qobject_cast<HistoryPanel*>(tabs->widget(historyTab));
+    ASSERT_NE(panel, nullptr);
+    tabs->setCurrentIndex(historyTab);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    ASSERT_GT(panel->model()->rowCount(), 0);
+    EXPECT_EQ(panel->model()->index(0, HistoryTableModel::ToColumn).data().toString(),
+              QStringLiteral("New name"));
+    // Everything in the review: its actions' changes too.
+    addRow(*s.db, QStringLiteral("2031-10-10T10:11:00Z"), QStringLiteral("gina"), QStringLiteral("action"),
+           s.actionId, s.reviewId, QStringLiteral("status"), QStringLiteral("planned"),
+           QStringLiteral("complete"));
+    panel->model()->setTimeBudget(0);
+    panel->reviewWideBox()->setChecked(true);
+    ASSERT_GT(panel->model()->rowCount(), 0);
+    EXPECT_EQ(panel->model()->index(0, HistoryTableModel::WhatColumn).data().toString(),
+              QStringLiteral("Status"));
+    EXPECT_FALSE(panel->view()->isColumnHidden(HistoryTableModel::RecordColumn));
+}
+
+TEST(HistoryLog, Screenshot)
+{
+    LogFixture f;
+    ActionRepository repo(f.db->connection());
+    ASSERT_TRUE(repo.setField(f.actionId, ActionRepository::Field::Status, QStringLiteral("complete")));
+    f.page->resize(1400, 800);
+    f.page->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(f.page.get()));
+    f.page->reload();
+    EXPECT_GT(f.page->model()->rowCount(), 3);
+    saveShot(f.page.get(), QStringLiteral("history-change-log.png"));
+}
+
+TEST(HistoryLog, TheWindowShowsItFromTheViewMenu)
+{
+    test::TempDir dir;
+    const QString path = dir.file(QStringLiteral("sample.rtdb"));
+    test::sampleDatabase(path).reset();
+    auto db = std::make_unique<Database>();
+    ASSERT_TRUE(db->open(path, Database::OpenMode::ReadWrite)) << db->errorString().toStdString();
+    MainWindow window;
+    window.setDatabase(std::move(db));
+    ASSERT_NE(window.changeLog(), nullptr);
+    QAction* show = nullptr;
+    int ctrlH = 0;
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction* a : menu->menu()->actions()) {
+            if (a->text() == QLatin1String("Change &log"))
+                show = a;
+            ctrlH += a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_H) ? 1 : 0;
+        }
+    }
+    ASSERT_NE(show, nullptr);
+    EXPECT_EQ(show->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_H));
+    EXPECT_EQ(ctrlH, 1) << "the shortcut is not taken by another command";
+    show->trigger();
+    EXPECT_EQ(window.tabs()->currentWidget(), window.changeLog());
+    EXPECT_EQ(window.tabs()->tabText(window.tabs()->currentIndex()), QStringLiteral("Change log"));
+}
+
+TEST(HistoryPanel, ASection11CellShowsEveryRatingItHasHad)
+{
+    Sample s;
+    Section11Page page(s.db->connection());
+    page.setConfirm([](QWidget*, const QString&, const QString&) { return true; });
+    page.resize(1600, 1000);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    HistoryPanel* panel = page.cellHistory();
+    ASSERT_NE(panel, nullptr);
+    qobject_cast<QTabWidget*>(panel->parentWidget()->parentWidget())->setCurrentWidget(panel);
+    panel->model()->setTimeBudget(0);
+
+    auto rate = [&page](const char* code) {
+        QComboBox* rating = page.ratingCombo();
+        const int at = rating->findData(QLatin1String(code));
+        rating->setCurrentIndex(at);
+        emit rating->activated(at); // as a pick from the list does
+    };
+    ASSERT_TRUE(page.selectCell(QStringLiteral("GHT"), 3));
+    rate("good");
+    QPushButton* clear = nullptr;
+    for (QPushButton* b : page.findChildren<QPushButton*>()) {
+        if (b->text() == QLatin1String("C&lear rating…"))
+            clear = b;
+    }
+    ASSERT_NE(clear, nullptr);
+    clear->click();     // the cell's row is deleted …
+    rate("inadequate"); // … and a new one made
+    ASSERT_TRUE(page.selectCell(QStringLiteral("GHT"), 3));
+    readAllRows(*panel->model());
+    QStringList whats;
+    for (int row = 0; row < panel->model()->rowCount(); ++row) {
+        whats << panel->model()->index(row, HistoryTableModel::WhatColumn).data().toString();
+        EXPECT_EQ(panel->model()->entryAt(row)->entity, QStringLiteral("s11_rating"));
+    }
+    EXPECT_EQ(whats.value(0), QStringLiteral("Rating given")) << whats.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(whats.contains(QStringLiteral("Rating cleared")));
+    EXPECT_TRUE(whats.contains(QStringLiteral("Rating")));
+    EXPECT_TRUE(panel->model()
+                    ->index(0, HistoryTableModel::ChangeColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Inadequate")));
+    // Another cell's changes are not this cell's.
+    ASSERT_TRUE(page.selectCell(QStringLiteral("GHT"), 4));
+    readAllRows(*panel->model());
+    for (int row = 0; row < panel->model()->rowCount(); ++row)
+        EXPECT_NE(panel->model()->index(row, HistoryTableModel::WhatColumn).data().toString(),
+                  QStringLiteral("Rating cleared"));
+}
