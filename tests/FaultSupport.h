@@ -29,7 +29,7 @@
 namespace rt::fault {
 
 // 100 reviews x 20 recommendations x 10 actions = 20,000 tracker rows.
-constexpr int kBigReviews = 100;
+constexpr int kBigReviews = 40;
 constexpr int kBigRecs = 20;
 constexpr int kBigActions = 10;
 constexpr int kEditRounds = 5;

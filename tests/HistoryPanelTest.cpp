@@ -714,6 +714,8 @@ TEST(HistoryPanel, TheReviewPageHasAHistoryTab)
     EXPECT_EQ(panel->model()->index(0, HistoryTableModel::WhatColumn).data().toString(),
               QStringLiteral("Status"));
     EXPECT_FALSE(panel->view()->isColumnHidden(HistoryTableModel::RecordColumn));
+    page.resize(1400, 700);
+    saveShot(&page, QStringLiteral("history-review-tab.png"));
 }
 
 TEST(HistoryLog, Screenshot)
@@ -781,7 +783,7 @@ TEST(HistoryPanel, ASection11CellShowsEveryRatingItHasHad)
     rate("good");
     QPushButton* clear = nullptr;
     for (QPushButton* b : page.findChildren<QPushButton*>()) {
-        if (b->text() == QLatin1String("C&lear rating…"))
+        if (b->text() == QStringLiteral("C&lear rating…"))
             clear = b;
     }
     ASSERT_NE(clear, nullptr);
@@ -802,6 +804,7 @@ TEST(HistoryPanel, ASection11CellShowsEveryRatingItHasHad)
                     .data()
                     .toString()
                     .contains(QStringLiteral("Inadequate")));
+    saveShot(&page, QStringLiteral("history-s11-cell.png"));
     // Another cell's changes are not this cell's.
     ASSERT_TRUE(page.selectCell(QStringLiteral("GHT"), 4));
     readAllRows(*panel->model());

@@ -316,8 +316,10 @@ TEST(HostileInput, FormulaLookingCellsAreNeutralisedInCsvAndStringsInXlsx)
     r = exportReview(db, QStringLiteral("Formula Review"), QStringLiteral("csv"), csvOut);
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QStringList cells = rawCsvCells(test::readAll(csvOut));
+    // The paper shows an action's text trimmed; either way it is protected.
     for (const QString& t : std::as_const(stored))
-        EXPECT_TRUE(cells.contains(QLatin1Char('\'') + t)) << t.toStdString();
+        EXPECT_TRUE(cells.contains(QLatin1Char('\'') + t) || cells.contains(QLatin1Char('\'') + t.trimmed()))
+            << t.toStdString();
     static const QRegularExpression risky(QStringLiteral("^[=+@\\t\\r]|^-(?![0-9.]+$)"));
     for (const QString& cell : cells)
         EXPECT_FALSE(risky.match(cell).hasMatch()) << "not neutralised: " << cell.toStdString();
@@ -370,7 +372,9 @@ TEST(HostileInput, TruncatedAndGarbageWorkbooksAreRefusedAndNothingIsImported)
         {QStringLiteral("garbage.xlsx"), QByteArray(4096, '\x5a')},
         {QStringLiteral("empty.xlsx"), QByteArray()},
         {QStringLiteral("csv-named.xlsx"), QByteArray("Review,Action\nChild X,Act\n")},
-        {QStringLiteral("damaged.xlsx"), QByteArray(bytes).replace(200, 64, QByteArray(64, '\0'))},
+        // Bytes of the sheet's compressed data overwritten: its CRC no longer matches.
+        {QStringLiteral("damaged.xlsx"),
+         QByteArray(bytes).replace(bytes.indexOf("xl/worksheets/sheet1.xml") + 80, 64, QByteArray(64, '\0'))},
         {QStringLiteral("bad-xml.xlsx"), brokenSheet},
     };
     for (const auto& [name, content] : cases) {
@@ -428,7 +432,7 @@ TEST(HostileInput, HugeSheetsFromTinyXmlAreRefusedAndBlankCellsCostNothing)
     qint64 growth = peakGrowthMb([&] { EXPECT_FALSE(readWorkbook(merged, &reader)); });
     EXPECT_TRUE(reader.errorString().contains(QStringLiteral("sheet “Tracker”")))
         << reader.errorString().toStdString();
-    EXPECT_TRUE(reader.errorString().contains(QStringLiteral("5000000 cells")))
+    EXPECT_TRUE(reader.errorString().contains(QStringLiteral("2000000 cells")))
         << reader.errorString().toStdString();
     if (growth >= 0) {
         EXPECT_LT(growth, 1024);

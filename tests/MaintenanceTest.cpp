@@ -26,6 +26,7 @@
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace rt;
@@ -493,6 +494,22 @@ TEST_F(Maintenance, OpeningAnUnchangedDatabaseAgainAddsNoBackup)
     Database readOnly;
     ASSERT_TRUE(readOnly.open(path, Database::OpenMode::ReadOnly));
     EXPECT_EQ(BackupRotation(path).backupOnOpen(readOnly), BackupRotation::Result::Skipped);
+    db.close();
+    readOnly.close();
+
+    // The variant with a connection of its own, on a worker thread as the
+    // window may run it for a large file.
+    auto onWorker = [&] {
+        BackupRotation::Result result = BackupRotation::Result::Failed;
+        std::thread worker([&] { result = BackupRotation(path).backupOnOpen(); });
+        worker.join();
+        return result;
+    };
+    EXPECT_EQ(onWorker(), BackupRotation::Result::Skipped);
+    addChange(path, QStringLiteral("Changed again"));
+    EXPECT_EQ(onWorker(), BackupRotation::Result::Taken);
+    EXPECT_EQ(savedFilters(BackupRotation(path).backups().first().path), 2);
+    EXPECT_EQ(BackupRotation(path).backups().size(), 3);
 }
 
 TEST_F(Maintenance, KeepOneAndAConfiguredFolder)

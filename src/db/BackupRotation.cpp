@@ -234,6 +234,14 @@ BackupRotation::Result BackupRotation::backupOnOpen(Database& db)
     // Nothing opened read-only can change through this program.
     if (db.isReadOnly())
         return Result::Skipped;
+    return decideAndTake(db);
+}
+
+BackupRotation::Result BackupRotation::decideAndTake(Database& db)
+{
+    m_error.clear();
+    m_lastBackup.clear();
+    m_removed.clear();
     if (!m_settings.error.isEmpty()) {
         m_error = m_settings.error;
         return Result::Failed;
@@ -250,6 +258,21 @@ BackupRotation::Result BackupRotation::backupOnOpen(Database& db)
             return Result::Skipped;
     }
     return take(db) ? Result::Taken : Result::Failed;
+}
+
+BackupRotation::Result BackupRotation::backupOnOpen()
+{
+    const QFileInfo info(m_databasePath);
+    const auto writeBits = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    if (info.exists() && (!info.isWritable() || !(info.permissions() & writeBits)))
+        return Result::Skipped;
+    Database db;
+    if (!db.open(m_databasePath, Database::OpenMode::ReadOnly)) {
+        m_error = db.errorString();
+        return Result::Failed;
+    }
+    // Read-only here, but the file is one its user changes: treat it so.
+    return decideAndTake(db);
 }
 
 bool BackupRotation::backupNow(Database& db)

@@ -74,6 +74,10 @@ public:
     // than the database's last change (so opening an unchanged file again and
     // again keeps the real history), then the oldest beyond keep() removed.
     Result backupOnOpen(Database& db);
+    // The same through a read-only connection of its own, so it may run on a
+    // worker thread (a 1.2 GB database takes about 50 s: copy, then verify).
+    // A file its user may not write is skipped, as above.
+    Result backupOnOpen();
     // A backup whatever the time of the last one ("Back up now"), then pruned.
     bool backupNow(Database& db);
     // The same, opening the database read-only for it.
@@ -97,6 +101,7 @@ public:
                         QString* keptAs = nullptr);
 
 private:
+    Result decideAndTake(Database& db);
     bool take(Database& db);
     bool keepCopyOf(const QString& databasePath);
     bool ensureFolder();

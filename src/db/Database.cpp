@@ -52,8 +52,10 @@ void Database::close()
 {
     if (m_connectionName.isEmpty())
         return;
-    if (m_session)
+    if (m_session) {
+        releaseStaleLog();
         m_session->uninstall();
+    }
     if (m_db.isOpen())
         m_db.close();
     m_db = QSqlDatabase();
@@ -111,6 +113,16 @@ bool Database::checkFile(const QString& path, int* userVersion)
         m_error = tr("%1: the database header is damaged (page size %2)").arg(path).arg(pageSize);
         return false;
     }
+    // While changes wait in the write-ahead log (a file just created, edited
+    // by a copy of the program still open, or one killed while copying the
+    // log in), the main file's header and size may lag behind the database;
+    // SQLite completes it on opening. Identity and version are then read
+    // through SQLite (identify()).
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    if (wal.exists() && wal.size() > 0) {
+        *userVersion = -1;
+        return true;
+    }
     // The page count in the header is only trustworthy when written by a
     // SQLite new enough to keep it (version-valid-for equals change counter).
     if (versionValidFor == changeCounter && pageCount > 0 &&
@@ -128,15 +140,22 @@ bool Database::checkFile(const QString& path, int* userVersion)
     }
     const quint32 applicationId = be32(68);
     *userVersion = static_cast<int>(be32(60));
-    if (applicationId != static_cast<quint32>(kApplicationId)) {
+    return checkIdentity(path, applicationId, *userVersion);
+}
+
+// The file is ours and not from a newer program, from the header or from
+// SQLite's own reading of it.
+bool Database::checkIdentity(const QString& path, qint64 applicationId, int userVersion)
+{
+    if (applicationId != kApplicationId) {
         m_error = tr("%1: an SQLite database, but not one made by Review Tracker").arg(path);
         return false;
     }
-    if (*userVersion > kSchemaVersion) {
+    if (userVersion > kSchemaVersion) {
         m_error = tr("%1: made by a newer Review Tracker (schema %2; this program knows up to %3) — "
                      "open it with the newer program")
                       .arg(path)
-                      .arg(*userVersion)
+                      .arg(userVersion)
                       .arg(kSchemaVersion);
         return false;
     }
@@ -222,6 +241,10 @@ bool Database::open(const QString& path, OpenMode mode)
         close();
         return false;
     }
+    if (userVersion < 0 && !identify(path, &userVersion)) {
+        close();
+        return false;
+    }
     if (m_readOnly) {
         if (userVersion < kSchemaVersion) {
             m_error = tr("%1: uses schema %2 and must be upgraded to %3, which a read-only open cannot do")
@@ -240,6 +263,34 @@ bool Database::open(const QString& path, OpenMode mode)
         return false;
     }
     return true;
+}
+
+bool Database::releaseStaleLog()
+{
+    if (!m_session || m_readOnly || !m_db.isOpen())
+        return false;
+    const FileGuard::State state = m_session->fileState();
+    if (state != FileGuard::State::Deleted && state != FileGuard::State::Replaced)
+        return false;
+    // SQLite pairs a database with "<name>-wal" by name alone: changes this
+    // connection committed before the file was swapped would otherwise be
+    // read into whatever file now has the name. Copy them into the file they
+    // belong to (the one this connection still holds) and empty the log.
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return true;
+}
+
+bool Database::identify(const QString& path, int* userVersion)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id), "
+                               "(SELECT user_version FROM pragma_user_version)")) ||
+        !q.next()) {
+        m_error = tr("%1: the database is damaged: %2").arg(path, q.lastError().text());
+        return false;
+    }
+    *userVersion = q.value(1).toInt();
+    return checkIdentity(path, q.value(0).toLongLong(), *userVersion);
 }
 
 bool Database::openForReading(const QString& path)

@@ -2,7 +2,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <memory>
 
 namespace rt {
@@ -46,11 +45,20 @@ public:
     // The connection's history functions, file guard and change journal.
     SqliteSession* session() const { return m_session.get(); }
 
+    // When the file at the path was replaced or deleted behind the program,
+    // writes the changes waiting in the write-ahead log into the file this
+    // connection holds, so they never reach the file now at the path. True
+    // when the file had gone.
+    bool releaseStaleLog();
+
     // Runs one statement, for pragmas and DDL; false with errorString() set.
     bool exec(const QString& sql);
 
 private:
     bool checkFile(const QString& path, int* userVersion);
+    // The identity and schema version as SQLite reads them (through the WAL).
+    bool identify(const QString& path, int* userVersion);
+    bool checkIdentity(const QString& path, qint64 applicationId, int userVersion);
     bool configure();
 
     QSqlDatabase m_db;

@@ -470,15 +470,15 @@ QVector<qint64> HistoryQueries::s11RatingIds(qint64 auditId, qint64 agencyId, qi
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT id FROM s11_ratings WHERE audit_id = ?1 AND agency_id = ?2 AND standard_id = ?3 "
+        "SELECT id FROM s11_ratings WHERE audit_id = ? AND agency_id = ? AND standard_id = ? "
         "UNION SELECT entity_id FROM (SELECT entity_id, coalesce(new_value, old_value) AS v FROM history "
-        "  WHERE parent_entity = 's11_audit' AND parent_id = ?1 AND entity = 's11_rating' "
+        "  WHERE parent_entity = 's11_audit' AND parent_id = ? AND entity = 's11_rating' "
         "  AND field IN ('created', 'deleted')) "
-        "WHERE CASE WHEN json_valid(v) THEN json_extract(v, '$.agency_id') = ?2 "
-        "  AND json_extract(v, '$.standard_id') = ?3 ELSE 0 END"));
-    q.addBindValue(auditId);
-    q.addBindValue(agencyId);
-    q.addBindValue(standardId);
+        "WHERE CASE WHEN json_valid(v) THEN json_extract(v, '$.agency_id') = ? "
+        "  AND json_extract(v, '$.standard_id') = ? ELSE 0 END"));
+    // Qt counts "?1" twice as two values: plain marks, each bound.
+    for (qint64 v : {auditId, agencyId, standardId, auditId, agencyId, standardId})
+        q.addBindValue(v);
     if (!q.exec()) {
         fail(q);
         return ids;

@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <algorithm>
 
 namespace rt {
@@ -122,9 +121,11 @@ bool HistoryReplay::apply(const Row& row, bool forward)
     if (!t)
         return fail(tr("A change to a %1 cannot be undone by this program.").arg(row.entity));
     if (row.field == QLatin1String("created"))
-        return forward ? insertRow(t->table, parseRow(row.newValue)) : removeRow(t->table, parseRow(row.newValue));
+        return forward ? insertRow(t->table, parseRow(row.newValue))
+                       : removeRow(t->table, parseRow(row.newValue));
     if (row.field == QLatin1String("deleted"))
-        return forward ? removeRow(t->table, parseRow(row.oldValue)) : insertRow(t->table, parseRow(row.oldValue));
+        return forward ? removeRow(t->table, parseRow(row.oldValue))
+                       : insertRow(t->table, parseRow(row.oldValue));
     return forward ? setValue(t->table, row, row.oldValue, row.newValue)
                    : setValue(t->table, row, row.newValue, row.oldValue);
 }
@@ -141,7 +142,7 @@ bool HistoryReplay::setValue(const QString& table, const Row& row, const QVarian
     q.prepare(QStringLiteral("UPDATE %1 SET %2 = ?%3 WHERE rowid = ? AND %2 IS ?")
                   .arg(table, row.field,
                        cols.contains(QLatin1String("version")) ? QStringLiteral(", version = version + 1")
-                                                                : QString()));
+                                                               : QString()));
     q.addBindValue(to);
     q.addBindValue(row.entityId);
     q.addBindValue(from);
@@ -251,7 +252,8 @@ QString HistoryReplay::recordName(const Row& row)
         q.addBindValue(row.entityId);
         if (q.exec() && q.next() && !q.value(0).toString().isEmpty())
             return QStringLiteral("%1 %2").arg(kind, q.value(0).toString());
-        const QJsonObject logged = parseRow(row.field == QLatin1String("deleted") ? row.oldValue : row.newValue);
+        const QJsonObject logged =
+            parseRow(row.field == QLatin1String("deleted") ? row.oldValue : row.newValue);
         if (!logged.value(QLatin1String("number")).toString().isEmpty())
             return QStringLiteral("%1 %2").arg(kind, logged.value(QLatin1String("number")).toString());
     }
@@ -260,13 +262,20 @@ QString HistoryReplay::recordName(const Row& row)
 
 bool HistoryReplay::single(const QVector<Range>& ranges, Single* out)
 {
-    const QVector<Row> some = rows(ranges, 2);
-    if (some.size() != 1)
+    // One field as a person edits it may be stored in several columns (a
+    // status and the word it was written as; a target and its due date):
+    // a change of one record, no row added or removed, is known by the
+    // first column it changed.
+    const QVector<Row> some = rows(ranges, 20);
+    if (some.isEmpty() || some.size() >= 20)
         return false;
-    const Row& r = some.first();
-    if (r.field == QLatin1String("created") || r.field == QLatin1String("deleted"))
-        return false;
-    *out = {r.entity, r.entityId, r.field};
+    const Row& first = some.first();
+    for (const Row& r : some) {
+        if (r.field == QLatin1String("created") || r.field == QLatin1String("deleted") ||
+            r.entity != first.entity || r.entityId != first.entityId)
+            return false;
+    }
+    *out = {first.entity, first.entityId, first.field};
     return true;
 }
 

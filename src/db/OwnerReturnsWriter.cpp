@@ -2,7 +2,9 @@
 
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
+#include "io/PaperLayout.h"
 #include "io/SheetTable.h"
+#include "io/XlsxPaperWriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,8 +48,7 @@ namespace {
 // Excel refuses a cell of more than 32,767 characters.
 QString cellText(const QString& s)
 {
-    constexpr int kMax = 32000;
-    return s.size() <= kMax ? s : s.left(kMax) + QChar(0x2026);
+    return XlsxPaperWriter::cellText(s); // Excel's limit, a NUL, "_x0041_": as the paper exports do
 }
 
 // About how many lines a wrapped cell of this width (in characters of the
@@ -285,7 +286,8 @@ bool OwnerReturnsWriter::write(const QString& owner, const QDate& asOf, QIODevic
 bool OwnerReturnsWriter::writeSheets(lxw_workbook* wb, const QString& ownerName, qint64 ownerId,
                                      const QDate& asOf, qint64 historyMark, const QVector<Row>& rows)
 {
-    const QByteArray titleText = tr("Update return: %1").arg(ownerName).toUtf8();
+    // The title goes into docProps/core.xml as it is: no control character may reach it.
+    const QByteArray titleText = paperlayout::xmlSafe(tr("Update return: %1").arg(ownerName)).toUtf8();
     lxw_doc_properties properties = {};
     properties.title = const_cast<char*>(titleText.constData());
     properties.author = const_cast<char*>("Review Tracker");

@@ -99,7 +99,7 @@ bool Repository::checkVersion(const QString& table, const QString& entity, qint6
 
 bool Repository::fail(const QString& why)
 {
-    m_error = why;
+    m_error = plainReason(why);
     return false;
 }
 

@@ -577,7 +577,7 @@ bool TrackerImporter::importReviews(QVector<ReviewRecord> reviews)
         return cancelled();
     if (!tx.commit())
         return fail(tr("%1: nothing was imported: the database refused to save: %2")
-                        .arg(source, m_db.lastError().text()));
+                        .arg(source, plainReason(m_db.lastError().text())));
     m_added = added;
     return true;
 }

@@ -1,9 +1,20 @@
 #include "Transaction.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace rt {
+
+QString plainReason(const QString& reason)
+{
+    if (reason.contains(QLatin1String("disk I/O error")) || reason.contains(QLatin1String("disk is full")))
+        return QCoreApplication::translate(
+                   "rt::Transaction", "the disk is full or refused the write (%1); nothing was saved — free "
+                                      "some space or save to another drive")
+            .arg(reason.trimmed());
+    return reason;
+}
 
 Transaction::Transaction(QSqlDatabase& db) : m_db(db)
 {
@@ -20,7 +31,7 @@ Transaction::Transaction(QSqlDatabase& db) : m_db(db)
 Transaction::~Transaction()
 {
     if (m_active)
-        m_db.rollback();
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
 }
 
 bool Transaction::commit()
@@ -35,7 +46,10 @@ bool Transaction::commit()
     // A failed COMMIT (disk full, busy) leaves the transaction open; end it
     // so the connection is usable and nothing half-done lingers.
     m_lastError = m_db.lastError().text();
-    m_db.rollback();
+    // Through a query, not m_db.rollback(): a failed COMMIT (a full disk)
+    // has often rolled back already, and the driver's rollback would then
+    // replace the reason callers report with "no transaction is active".
+    QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     return false;
 }
 

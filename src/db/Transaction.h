@@ -5,6 +5,10 @@
 
 namespace rt {
 
+// A database's reason made plain where SQLite's words would puzzle a person:
+// a write the disk refused (full, over a size limit, gone) is said so.
+QString plainReason(const QString& sqliteReason);
+
 // Rolls back unless commit() succeeded, so an early return or a failed step
 // can never leave half a change in the file.
 class Transaction

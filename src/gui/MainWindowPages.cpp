@@ -102,6 +102,9 @@ void MainWindow::refreshStatusPages()
 {
     markStatusStale();
     statusPageShown(m_tabs->currentWidget());
+    // Hidden, the change log reads itself again when next shown.
+    if (m_changeLog && m_changeLog->isVisible())
+        m_changeLog->reload();
     if (m_section11)
         m_section11->reload();
 }

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -22,6 +23,7 @@
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace rt {
 
@@ -38,8 +40,8 @@ void MainWindow::addTrustActions(QMenu* file, QMenu* edit)
     edit->addSeparator();
 
     m_readOnlyAction = file->addAction(tr("Open &read-only…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open read-only"), QString(),
-                                                          tr("Review Tracker databases (*.rtdb);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open read-only"), QString(), tr("Review Tracker databases (*.rtdb);;All files (*)"));
         if (!path.isEmpty())
             openPath(path, true);
     });
@@ -78,7 +80,8 @@ void MainWindow::attachUndo()
     });
     // Every change is saved at once; "modified" says there is something to
     // undo since the file was opened.
-    connect(m_undo->stack(), &QUndoStack::cleanChanged, this, [this](bool clean) { setWindowModified(!clean); });
+    connect(m_undo->stack(), &QUndoStack::cleanChanged, this,
+            [this](bool clean) { setWindowModified(!clean); });
     rememberDataVersion();
 }
 
@@ -86,9 +89,20 @@ void MainWindow::backupOnOpen()
 {
     if (!m_db || m_db->isReadOnly())
         return;
-    BackupRotation rotation(m_db->path());
-    if (rotation.backupOnOpen(*m_db) == BackupRotation::Result::Failed)
-        statusBar()->showMessage(tr("No backup was taken on opening: %1").arg(rotation.errorString()), 15000);
+    // On its own connection in the background: a national file takes most of
+    // a minute to copy and verify, and the window is usable meanwhile.
+    const QString path = m_db->path();
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString problem = watcher->result();
+        if (!problem.isEmpty())
+            statusBar()->showMessage(tr("No backup was taken on opening: %1").arg(problem), 15000);
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        BackupRotation rotation(path);
+        return rotation.backupOnOpen() == BackupRotation::Result::Failed ? rotation.errorString() : QString();
+    }));
 }
 
 void MainWindow::restoreBackup()
@@ -129,6 +143,7 @@ bool MainWindow::checkFile()
     if (!m_db->isReadOnly()) {
         const FileGuard::State state = m_db->session()->fileState();
         if (state != FileGuard::State::Unchanged) {
+            m_db->releaseStaleLog();
             const QString why = m_db->session()->describe(state);
             m_banner->setText(why);
             m_banner->setStyleSheet(QStringLiteral("QLabel { background: #FBE3E3; padding: 6px; }"));
@@ -147,7 +162,8 @@ bool MainWindow::checkFile()
     // A cell editor is a child of its view's viewport: reading again would
     // close it and lose what is typed, so that waits for the next focus.
     const QWidget* focus = QApplication::focusWidget();
-    if (focus && focus->parentWidget() && qobject_cast<QAbstractItemView*>(focus->parentWidget()->parentWidget()))
+    if (focus && focus->parentWidget() &&
+        qobject_cast<QAbstractItemView*>(focus->parentWidget()->parentWidget()))
         return false;
     m_dataVersion = now;
     refreshAll();

@@ -225,6 +225,22 @@ private:
         return f;
     }
 
+    // Qt lays out a table cell running over many pages in time that grows
+    // with the square of its length: a 1 MB action took ten minutes and 700
+    // pages. A cell keeps its first kMaxCellText characters and says so.
+    static QString printable(const QString& text)
+    {
+        constexpr int kMaxCellText = 10000;
+        if (text.size() <= kMaxCellText)
+            return text;
+        qsizetype cut = text.lastIndexOf(QLatin1Char(' '), kMaxCellText);
+        if (cut < kMaxCellText / 2)
+            cut = text.at(kMaxCellText - 1).isHighSurrogate() ? kMaxCellText - 1 : kMaxCellText;
+        return text.left(cut) + tr(" … [cut for print: the whole text is %1 characters; the program and the "
+                                   "CSV export show it all]")
+                                    .arg(text.size());
+    }
+
     void fillCell(QTextTableCell cell, const QVector<PaperParagraph>& paragraphs, bool bold,
                   const QColor& background, bool joinsAbove = false, bool joinsBelow = false)
     {
@@ -254,7 +270,7 @@ private:
             if (!label.isEmpty())
                 c.insertText(p.text.isEmpty() ? label : label + QLatin1Char(' '), strong);
             // insertText makes each line break a paragraph of the cell, which is what a reader sees.
-            c.insertText(p.text, normal);
+            c.insertText(printable(p.text), normal);
         }
     }
 

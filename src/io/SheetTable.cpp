@@ -16,9 +16,12 @@ QDate SheetCell::date() const
         return QDate();
     // Whole days; the fraction is the time of day. Excel counts a 29
     // February 1900 that never was, so serials before it start a day later.
-    const qint64 days = qint64(std::floor(*number));
-    if (days < 1 || days > 2958465) // 1 January 1900 … 31 December 9999
+    // Checked as a double: 1e300 or NaN ("nan" is a number to Qt) made a
+    // whole number would be undefined behaviour.
+    const double whole = std::floor(*number);
+    if (!(whole >= 1 && whole <= 2958465)) // 1 January 1900 … 31 December 9999
         return QDate();
+    const qint64 days = qint64(whole);
     if (days < 60)
         return QDate(1899, 12, 31).addDays(days);
     if (days == 60)

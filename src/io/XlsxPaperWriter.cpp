@@ -297,7 +297,8 @@ private:
             const int lines = std::max(1, int(std::ceil(paragraph.size() / perLine)));
             worksheet_set_row(ws, row, 15 * lines, nullptr);
             if (!check(worksheet_merge_range(ws, row, 0, row, 1,
-                                             XlsxPaperWriter::cellText(paragraph).toUtf8().constData(), m_wrap),
+                                             XlsxPaperWriter::cellText(paragraph).toUtf8().constData(),
+                                             m_wrap),
                        name, row, -1))
                 return false;
             ++row;

@@ -356,9 +356,10 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
             xml.readNext();
             if (xml.isStartElement() && xml.name() == QLatin1String("si")) {
                 if (shared.size() >= kMaxCells) {
-                    m_error = tr("%1: %2 holds more than %3 strings, more than any tracker this program reads")
-                                  .arg(sourceName, sharedPath)
-                                  .arg(kMaxCells);
+                    m_error =
+                        tr("%1: %2 holds more than %3 strings, more than any tracker this program reads")
+                            .arg(sourceName, sharedPath)
+                            .arg(kMaxCells);
                     return false;
                 }
                 shared << readStringItem(xml);
@@ -432,7 +433,8 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
     qint64 made = 0;
     auto makeRoom = [&](SheetTable& sheet, int row, int column) {
         const qint64 newRows = qMax<qint64>(0, row + 1 - sheet.rows.size());
-        const qint64 newCells = qMax<qint64>(0, column + 1 - (row < sheet.rows.size() ? sheet.rows.at(row).size() : 0));
+        const qint64 newCells =
+            qMax<qint64>(0, column + 1 - (row < sheet.rows.size() ? sheet.rows.at(row).size() : 0));
         if (made + newRows + newCells > kMaxCells)
             return false;
         made += newRows + newCells;
@@ -443,9 +445,10 @@ bool XlsxReader::read(QIODevice* device, const QString& sourceName)
         return true;
     };
     auto tooManyCells = [&](const QString& sheetName) {
-        m_error = tr("%1: sheet “%2” takes the workbook past %3 cells, more than any tracker this program reads")
-                      .arg(sourceName, sheetName)
-                      .arg(kMaxCells);
+        m_error =
+            tr("%1: sheet “%2” takes the workbook past %3 cells, more than any tracker this program reads")
+                .arg(sourceName, sheetName)
+                .arg(kMaxCells);
         return false;
     };
     for (const SheetEntry& entry : std::as_const(entries)) {

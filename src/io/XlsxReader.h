@@ -23,10 +23,10 @@ public:
     const QVector<SheetTable>& sheets() const { return m_sheets; }
     QString errorString() const { return m_error; }
 
-    // Rows and cells (shared strings too) a workbook may make, five times a
+    // Rows and cells (shared strings too) a workbook may make, twice a
     // 50,000-row tracker of 20 columns: past it the file is refused rather
     // than read until memory runs out. A blank cell costs nothing.
-    static constexpr int kMaxCells = 5'000'000;
+    static constexpr int kMaxCells = 2'000'000;
     static constexpr int kMaxStyles = 65'536;
 
 private:

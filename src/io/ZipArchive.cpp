@@ -116,6 +116,10 @@ bool ZipReader::read(const QString& name, QByteArray* out)
             out->squeeze();
             return tooLarge();
         }
+        // Grown by doubling but never past the limit: no 256 MB block for 128 MB.
+        if (out->capacity() < out->size() + got)
+            out->reserve(
+                qsizetype(qMin<qint64>(kMaxEntrySize, qMax<qint64>(2 * out->capacity(), out->size() + got))));
         out->append(buffer, int(got));
     }
     const bool ok = got == 0;

@@ -244,55 +244,15 @@ QVariant HistoryTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= m_rows.size())
         return QVariant();
     const Row& r = m_rows.at(index.row());
+    const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case WhenColumn:
-            return r.when;
-        case WhoColumn:
-            return r.who;
-        case ReviewColumn:
-            return r.review;
-        case RecordColumn:
-            return r.record;
-        case WhatColumn:
-            return r.what;
-        case FromColumn:
-            return r.fromBlank ? tr("(blank)") : r.from;
-        case ToColumn:
-            return r.toBlank ? tr("(blank)") : r.to;
-        case ChangeColumn: {
-            const QString from = r.fromBlank ? tr("(blank)") : r.from;
-            const QString to = r.toBlank ? tr("(blank)") : r.to;
-            if (from.isEmpty() || to.isEmpty())
-                return from.isEmpty() ? to : from; // a record created, or deleted
-            return tr("%1 → %2").arg(from, to);
-        }
-        }
-        break;
+        return column >= 0 && column < ColumnCount ? r.text[column] : QString();
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case WhenColumn:
-            return r.whenTip;
-        case ReviewColumn:
-            return r.reviewTip;
-        case RecordColumn:
-            return r.recordTip;
-        case FromColumn:
-            return r.fromTip;
-        case ToColumn:
-            return r.toTip;
-        case ChangeColumn:
-            if (r.fromTip.isEmpty() || r.toTip.isEmpty())
-                return r.fromTip.isEmpty() ? r.toTip : r.fromTip;
-            return tr("<b>From</b>%1<b>To</b>%2").arg(r.fromTip, r.toTip);
-        default:
-            return QVariant();
-        }
+        return column >= 0 && column < ColumnCount && !r.tip[column].isEmpty() ? QVariant(r.tip[column])
+                                                                               : QVariant();
     case Qt::ForegroundRole:
-        if ((index.column() == FromColumn && r.fromBlank) || (index.column() == ToColumn && r.toBlank))
-            return QPalette().brush(QPalette::PlaceholderText);
-        if (index.column() == RecordColumn && !r.exists)
+        if (column >= 0 && column < ColumnCount && r.grey[column])
             return QPalette().brush(QPalette::PlaceholderText);
         break;
     case Qt::TextAlignmentRole:
@@ -318,14 +278,13 @@ HistoryTableModel::Row HistoryTableModel::format(const HistoryEntry& e)
     Row r;
     r.entry = e;
     const QDateTime local = e.at.toLocalTime();
-    r.when = local.toString(QStringLiteral("dd/MM/yyyy HH:mm"));
-    r.whenTip = tr("%1 (%2 UTC)")
-                    .arg(local.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")),
-                         e.at.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")));
-    r.who = e.who.isEmpty() ? tr("(unknown)") : e.who;
+    r.text[WhenColumn] = local.toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+    r.tip[WhenColumn] = tr("%1 (%2 UTC)")
+                            .arg(local.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")),
+                                 e.at.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss")));
+    r.text[WhoColumn] = e.who.isEmpty() ? tr("(unknown)") : e.who;
 
-    r.review = m_queries->reviewLabel(e.reviewId);
-    r.reviewTip = r.review;
+    r.text[ReviewColumn] = r.tip[ReviewColumn] = m_queries->reviewLabel(e.reviewId);
 
     // The record the row is shown against, and what opens it.
     const bool underParent = shownUnderParent(e.entity) && !e.parentEntity.isEmpty() && e.parentId > 0;
@@ -333,13 +292,15 @@ HistoryTableModel::Row HistoryTableModel::format(const HistoryEntry& e)
     const qint64 id = underParent ? e.parentId : e.entityId;
     const HistoryRecord record = m_queries->record(kind, id);
     r.exists = record.exists;
+    QString& label = r.text[RecordColumn];
     if (!record.label.isEmpty())
-        r.record = tr("%1 %2").arg(kindLabel(kind), record.label);
+        label = tr("%1 %2").arg(kindLabel(kind), record.label);
     else if (!record.recommendationLabel.isEmpty()) // an unnumbered action
-        r.record = tr("Action (rec. %1)").arg(record.recommendationLabel);
+        label = tr("Action (rec. %1)").arg(record.recommendationLabel);
     else
-        r.record = kindLabel(kind);
-    r.recordTip = record.exists ? r.record : tr("%1 — no longer in the database").arg(r.record);
+        label = kindLabel(kind);
+    r.tip[RecordColumn] = record.exists ? label : tr("%1 — no longer in the database").arg(label);
+    r.grey[RecordColumn] = !record.exists;
     if (kind == QLatin1String("action") && record.exists)
         r.openAction = id;
     const qint64 reviewId = record.exists && record.reviewId > 0 ? record.reviewId : e.reviewId;
@@ -380,21 +341,34 @@ HistoryTableModel::Row HistoryTableModel::format(const HistoryEntry& e)
     const QString field = e.field;
     if (field == QLatin1String("created")) {
         const char* added = detailLabel(e.entity, true);
-        r.what = added ? tr(added) : tr("%1 created").arg(kindLabel(e.entity));
-        setValue(e.entity, field, e.newValue, &r.to, &r.toTip, &r.toBlank);
+        r.text[WhatColumn] = added ? tr(added) : tr("%1 created").arg(kindLabel(e.entity));
+        setValue(e.entity, field, e.newValue, &r.text[ToColumn], &r.tip[ToColumn], &r.grey[ToColumn]);
     } else if (field == QLatin1String("deleted")) {
         const char* removed = detailLabel(e.entity, false);
-        r.what = removed ? tr(removed) : tr("%1 deleted").arg(kindLabel(e.entity));
-        setValue(e.entity, field, e.oldValue, &r.from, &r.fromTip, &r.fromBlank);
+        r.text[WhatColumn] = removed ? tr(removed) : tr("%1 deleted").arg(kindLabel(e.entity));
+        setValue(e.entity, field, e.oldValue, &r.text[FromColumn], &r.tip[FromColumn], &r.grey[FromColumn]);
     } else if (field == QLatin1String("update") && e.entity == QLatin1String("action")) {
         // Before schema 5 an update added to an action was logged on the action.
-        r.what = tr("Progress update added");
-        setValue(e.entity, field, e.newValue, &r.to, &r.toTip, &r.toBlank);
+        r.text[WhatColumn] = tr("Progress update added");
+        setValue(e.entity, field, e.newValue, &r.text[ToColumn], &r.tip[ToColumn], &r.grey[ToColumn]);
     } else {
-        r.what = fieldLabel(e.entity, field);
-        setValue(e.entity, field, e.oldValue, &r.from, &r.fromTip, &r.fromBlank);
-        setValue(e.entity, field, e.newValue, &r.to, &r.toTip, &r.toBlank);
+        r.text[WhatColumn] = fieldLabel(e.entity, field);
+        setValue(e.entity, field, e.oldValue, &r.text[FromColumn], &r.tip[FromColumn], &r.grey[FromColumn]);
+        setValue(e.entity, field, e.newValue, &r.text[ToColumn], &r.tip[ToColumn], &r.grey[ToColumn]);
     }
+    // The narrow panes' one column: "from → to", or the one side there is.
+    for (int side : {int(FromColumn), int(ToColumn)}) {
+        if (r.grey[side])
+            r.text[side] = tr("(blank)");
+    }
+    const QString& from = r.text[FromColumn];
+    const QString& to = r.text[ToColumn];
+    r.text[ChangeColumn] = from.isEmpty() || to.isEmpty() ? from + to : tr("%1 → %2").arg(from, to);
+    const QString& fromTip = r.tip[FromColumn];
+    const QString& toTip = r.tip[ToColumn];
+    r.tip[ChangeColumn] = fromTip.isEmpty() || toTip.isEmpty()
+                              ? fromTip + toTip
+                              : tr("<b>From</b>%1<b>To</b>%2").arg(fromTip, toTip);
     return r;
 }
 
@@ -512,10 +486,10 @@ QString HistoryTableModel::rowSummary(const QString& entity, const QJsonObject& 
         return ref("agency_id");
     if (entity == QLatin1String("s11_rating")) {
         S11Rating rating;
+        // The agency and standard are the Record's (and the tooltip's): the
+        // cell shows the panel's words.
         const QString label = s11::fromCode(text("rating"), &rating) ? s11::label(rating) : text("rating");
-        return tr("%1, standard %2: %3")
-            .arg(ref("agency_id"), ref("standard_id").section(QLatin1Char('.'), 0, 0),
-                 text("rating_text").isEmpty() ? label : text("rating_text"));
+        return text("rating_text").isEmpty() ? label : text("rating_text");
     }
     if (entity == QLatin1String("review_link")) {
         QString linked = row.value(QLatin1String("linked_review_id")).toInteger() > 0

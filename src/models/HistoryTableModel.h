@@ -93,9 +93,9 @@ private:
     struct Row
     {
         HistoryEntry entry;
-        QString when, whenTip, who, review, reviewTip, record, recordTip, what;
-        QString from, fromTip, to, toTip;
-        bool fromBlank = false, toBlank = false;
+        QString text[ColumnCount]; // as shown
+        QString tip[ColumnCount];
+        bool grey[ColumnCount] = {}; // "(blank)", or a record no longer there
         qint64 openAction = 0, openReview = 0;
         bool exists = false;
     };

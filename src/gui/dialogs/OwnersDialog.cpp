@@ -1,9 +1,9 @@
 #include "OwnersDialog.h"
 
 #include "TablePanel.h"
-#include "pages/HistoryPanel.h"
 #include "db/OwnerRepository.h"
 #include "models/OwnerTableModel.h"
+#include "pages/HistoryPanel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -39,7 +39,10 @@ QComboBox* newCombo(const QString& any)
 {
     auto* combo = new QComboBox;
     combo->addItem(any);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // A fixed width, not the longest entry: a long name in the list must not
+    // widen the window past a laptop's screen (the popup still shows it all).
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(12);
     return combo;
 }
 
@@ -106,7 +109,7 @@ HistoryLogPage::HistoryLogPage(QSqlDatabase db, QWidget* parent) : QWidget(paren
         m_field->addItem(c.label, c.codes);
     m_review = newCombo(tr("Any review"));
     m_review->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_review->setMinimumContentsLength(24);
+    m_review->setMinimumContentsLength(18);
     m_from = newDateEdit();
     m_to = newDateEdit();
     m_from->setToolTip(tr("Changes on or after this day"));
@@ -126,8 +129,8 @@ HistoryLogPage::HistoryLogPage(QSqlDatabase db, QWidget* parent) : QWidget(paren
     filters->addWidget(m_who, 0, 5);
     filters->addWidget(label(tr("&Kind"), m_kind), 0, 6);
     filters->addWidget(m_kind, 0, 7);
-    filters->addWidget(label(tr("Ch&ange"), m_field), 0, 8);
-    filters->addWidget(m_field, 0, 9);
+    filters->addWidget(label(tr("Ch&ange"), m_field), 1, 4);
+    filters->addWidget(m_field, 1, 5);
     filters->addWidget(label(tr("&Review"), m_review), 1, 0);
     filters->addWidget(m_review, 1, 1);
     filters->addWidget(label(tr("&From"), m_from), 1, 2);
@@ -137,7 +140,7 @@ HistoryLogPage::HistoryLogPage(QSqlDatabase db, QWidget* parent) : QWidget(paren
     dates->addWidget(m_to);
     dates->addStretch(1);
     filters->addLayout(dates, 1, 3);
-    filters->addWidget(m_clear, 1, 4, 1, 2, Qt::AlignLeft);
+    filters->addWidget(m_clear, 1, 6, 1, 2, Qt::AlignLeft);
     filters->setColumnStretch(3, 1);
     filters->setColumnStretch(10, 1);
 

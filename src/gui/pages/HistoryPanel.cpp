@@ -80,17 +80,26 @@ void HistoryPanel::sizeColumns()
 {
     QHeaderView* h = m_view->horizontalHeader();
     h->setStretchLastSection(false);
-    // The time goes under the date, and the longest What over two lines.
-    h->resizeSection(HistoryTableModel::WhenColumn,
-                     TablePanel::sampleWidth(this, QStringLiteral("00/00/0000")));
-    h->resizeSection(HistoryTableModel::WhoColumn,
-                     TablePanel::sampleWidth(this, QStringLiteral("(unknown)")));
-    h->resizeSection(HistoryTableModel::RecordColumn,
-                     TablePanel::sampleWidth(this, QStringLiteral("Action 10.10")));
-    h->resizeSection(HistoryTableModel::WhatColumn,
-                     TablePanel::sampleWidth(this, QStringLiteral("Progress update")));
+    // In a narrow pane the time goes under the date and the longest What
+    // over two lines; a whole tab has room for each on one line.
+    const bool wide = width() >= 900;
+    auto fit = [this, h](int column, const char* narrow, const char* roomy, bool wide) {
+        h->resizeSection(column, TablePanel::sampleWidth(this, QLatin1String(wide ? roomy : narrow)));
+    };
+    fit(HistoryTableModel::WhenColumn, "00/00/0000", "00/00/0000 00:00", wide);
+    fit(HistoryTableModel::WhoColumn, "(unknown)", "firstname.lastname", wide);
+    fit(HistoryTableModel::RecordColumn, "Action 10.10", "Recommendation 10.10", wide);
+    fit(HistoryTableModel::WhatColumn, "Progress update", "Recommendation answered", wide);
     h->setSectionResizeMode(HistoryTableModel::ChangeColumn, QHeaderView::Stretch);
     h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_wide = wide;
+}
+
+void HistoryPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if ((width() >= 900) != m_wide)
+        sizeColumns();
 }
 
 void HistoryPanel::setRecord(const QString& entity, qint64 id)

@@ -44,6 +44,7 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void load();
@@ -55,6 +56,7 @@ private:
     QVector<qint64> m_ids;
     qint64 m_cellAudit = 0, m_cellAgency = 0, m_cellStandard = 0;
     bool m_pending = false;
+    bool m_wide = false;     // columns sized for a whole tab rather than a pane
     qint64 m_seenLogId = -1; // the newest history row when last read
     HistoryTableModel* m_model = nullptr;
     QTableView* m_view = nullptr;

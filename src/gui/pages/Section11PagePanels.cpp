@@ -1,8 +1,8 @@
 // The Section 11 page's lower half: the partnership judgements (RAG and
 // findings per standard and per theme) and the audit's own recommendations.
 
-#include "Section11Page.h"
 #include "HistoryPanel.h"
+#include "Section11Page.h"
 #include "Section11PageParts.h"
 
 #include <QTabWidget>

@@ -6,6 +6,9 @@
 ALTER TABLE history ADD COLUMN parent_entity TEXT;
 ALTER TABLE history ADD COLUMN parent_id INTEGER;
 CREATE INDEX history_parent ON history(parent_entity, parent_id);
+-- The change log's filters by review and by person, newest first.
+CREATE INDEX history_review_at ON history(review_id, at);
+CREATE INDEX history_who_at ON history(who, at);
 
 -- History is evidence: neither rewritten (schema 4) nor removed.
 CREATE TRIGGER history_never_removed BEFORE DELETE ON history
