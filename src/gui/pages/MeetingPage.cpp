@@ -70,6 +70,14 @@ QDateEdit* newDateEdit(const QDate& date)
 
 } // namespace
 
+// The view's header outlives this object's own destructor (children go in
+// QWidget's), and resizes its sections as it goes: its signal must not reach
+// a page that is no longer one (UBSan found it in the sanitizer run).
+MeetingPage::~MeetingPage()
+{
+    disconnect(m_view->header(), nullptr, this, nullptr);
+}
+
 MeetingPage::MeetingPage(QSqlDatabase db, QWidget* parent) : QWidget(parent), m_db(std::move(db))
 {
     const QDate today = QDate::currentDate();

@@ -23,6 +23,7 @@ public:
     // Since defaults to the date last chosen (QSettings "meeting/since"),
     // else a month before today; as of defaults to today.
     explicit MeetingPage(QSqlDatabase db, QWidget* parent = nullptr);
+    ~MeetingPage() override;
 
     // Both reload; a new since date is remembered for next time.
     void setSince(const QDate& since);
