@@ -57,7 +57,10 @@ protected:
         Repository::setClockForTesting([at] { return at; });
     }
     qint64 count(const QString& sql) { return test::scalar(*db, sql); }
-    qint64 historyRows() { return count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark)); }
+    qint64 historyRows()
+    {
+        return count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark));
+    }
     qint64 action(const char* number)
     {
         return count(QStringLiteral("SELECT min(id) FROM actions WHERE review_id = %1 AND number = '%2'")
@@ -75,11 +78,12 @@ protected:
     {
         QStringList rows;
         QSqlQuery q(db->connection());
-        EXPECT_TRUE(q.exec(QStringLiteral(
-            "SELECT at || '|' || who || '|' || entity || '|' || entity_id || '|' || coalesce(review_id, "
-            "'<null>') || '|' || field || '|' || coalesce(old_value, '<null>') || '|' || "
-            "coalesce(new_value, '<null>') FROM history WHERE id > %1 ORDER BY id")
-                                  .arg(mark)));
+        EXPECT_TRUE(q.exec(
+            QStringLiteral(
+                "SELECT at || '|' || who || '|' || entity || '|' || entity_id || '|' || coalesce(review_id, "
+                "'<null>') || '|' || field || '|' || coalesce(old_value, '<null>') || '|' || "
+                "coalesce(new_value, '<null>') FROM history WHERE id > %1 ORDER BY id")
+                .arg(mark)));
         while (q.next())
             rows << q.value(0).toString();
         return rows;
@@ -174,7 +178,8 @@ TEST_F(MeetingTest, AnUnchangedValueLogsNothing)
     ASSERT_GT(updates.add(id, QString(), QString(), QStringLiteral("Still green."), QStringLiteral("green")),
               0);
     ASSERT_GT(updates.add(id, QString(), QString(), QStringLiteral("No rating."), QString()), 0);
-    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND field = 'rag'").arg(mark)), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND field = 'rag'").arg(mark)),
+              1);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND entity = 'update' AND "
                                    "field = 'created' AND parent_entity = 'action' AND parent_id = %2")
                         .arg(mark)
@@ -250,13 +255,14 @@ TEST_F(MeetingTest, CreateDeleteAndUpdatesAreLogged)
     // "entity:id:field@at" and, for a whole row, its text.
     QStringList rows;
     QSqlQuery q(db->connection());
-    ASSERT_TRUE(q.exec(QStringLiteral("SELECT entity || ':' || entity_id || ':' || field || '@' || at || ' ' || "
-                                      "CASE WHEN field IN ('created', 'deleted') THEN json_extract(coalesce("
-                                      "new_value, old_value), '$.text') ELSE '' END "
-                                      "FROM history WHERE id > %1 AND (entity = 'action' OR parent_id = %2) "
-                                      "ORDER BY id")
-                           .arg(mark)
-                           .arg(id)));
+    ASSERT_TRUE(
+        q.exec(QStringLiteral("SELECT entity || ':' || entity_id || ':' || field || '@' || at || ' ' || "
+                              "CASE WHEN field IN ('created', 'deleted') THEN json_extract(coalesce("
+                              "new_value, old_value), '$.text') ELSE '' END "
+                              "FROM history WHERE id > %1 AND (entity = 'action' OR parent_id = %2) "
+                              "ORDER BY id")
+                   .arg(mark)
+                   .arg(id)));
     while (q.next())
         rows << q.value(0).toString();
     const QString a = QString::number(id);

@@ -282,20 +282,22 @@ TEST_F(OwnerReturnsTest, FilledRowsBecomeUpdatesAndChangesWithHistory)
         QStringLiteral("2024-07-10"));
     // The change log names each change, by the person who recorded the return.
     const QString who = Repository::currentUser();
-    EXPECT_EQ(test::text(*db, QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT CASE WHEN entity = "
-                                             "'update' THEN 'update:' || json_extract(new_value, '$.text') ELSE "
-                                             "field || ':' || coalesce(new_value, '') END AS x FROM history "
-                                             "WHERE id > %1 AND ((entity = 'action' AND entity_id = %2 AND field "
-                                             "IN ('status', 'rag')) OR (entity = 'update' AND parent_id = %2)) "
-                                             "ORDER BY id)")
-                                  .arg(mark)
-                                  .arg(a)),
-              QStringLiteral("status:complete,update:Audit done & reported to QiiP,rag:blue"));
+    EXPECT_EQ(
+        test::text(*db, QStringLiteral("SELECT group_concat(x, ',') FROM (SELECT CASE WHEN entity = "
+                                       "'update' THEN 'update:' || json_extract(new_value, '$.text') ELSE "
+                                       "field || ':' || coalesce(new_value, '') END AS x FROM history "
+                                       "WHERE id > %1 AND ((entity = 'action' AND entity_id = %2 AND field "
+                                       "IN ('status', 'rag')) OR (entity = 'update' AND parent_id = %2)) "
+                                       "ORDER BY id)")
+                            .arg(mark)
+                            .arg(a)),
+        QStringLiteral("status:complete,update:Audit done & reported to QiiP,rag:blue"));
     // Status, its text, RAG and an update on a; an update on b; all by them.
-    EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND who = '%2'")
-                                    .arg(mark)
-                                    .arg(who)),
-              test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark)));
+    EXPECT_EQ(
+        test::scalar(
+            *db,
+            QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND who = '%2'").arg(mark).arg(who)),
+        test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1").arg(mark)));
     EXPECT_EQ(test::scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND (entity_id IN "
                                                "(%2, %3) AND entity = 'action' OR parent_id IN (%2, %3))")
                                     .arg(mark)

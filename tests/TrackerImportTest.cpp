@@ -487,9 +487,10 @@ TEST(TrackerImport, AReviewTheDatabaseHasIsRefusedUnlessMerging)
     EXPECT_EQ(created("recommendation"), 2);
     EXPECT_EQ(created("action"), 3);
     EXPECT_EQ(created("update"), 2);
-    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND field = 'deleted'")
-                              .arg(mark)),
-              0);
+    EXPECT_EQ(
+        scalar(*db,
+               QStringLiteral("SELECT count(*) FROM history WHERE id > %1 AND field = 'deleted'").arg(mark)),
+        0);
 
     // Merging the same tracker again adds nothing.
     const Counts once = countsOf(*db);

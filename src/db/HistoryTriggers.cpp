@@ -32,9 +32,10 @@ const QVector<HistoryTriggers::Table>& HistoryTriggers::tables()
             {QStringLiteral("owners"), QStringLiteral("owner"), {}, {}, kNoReview},
             {QStringLiteral("themes"), QStringLiteral("theme"), {}, {}, kNoReview},
             {QStringLiteral("reviews"), review, {}, {}, QStringLiteral("%1.id")},
-            {QStringLiteral("review_links"), QStringLiteral("review_link"), review, QStringLiteral("review_id"), own},
-            {QStringLiteral("plan_versions"), QStringLiteral("plan_version"), review, QStringLiteral("review_id"),
-             own},
+            {QStringLiteral("review_links"), QStringLiteral("review_link"), review,
+             QStringLiteral("review_id"), own},
+            {QStringLiteral("plan_versions"), QStringLiteral("plan_version"), review,
+             QStringLiteral("review_id"), own},
             {QStringLiteral("sections"), QStringLiteral("section"), review, QStringLiteral("review_id"), own},
             {QStringLiteral("recommendations"), QStringLiteral("recommendation"), {}, {}, own},
             {QStringLiteral("recommendation_themes"), QStringLiteral("recommendation_theme"),
@@ -44,16 +45,17 @@ const QVector<HistoryTriggers::Table>& HistoryTriggers::tables()
             {QStringLiteral("response_recommendations"), QStringLiteral("response_recommendation"),
              QStringLiteral("response"), QStringLiteral("response_id"), reviewOf("responses", "response_id")},
             {QStringLiteral("actions"), action, {}, {}, own},
-            {QStringLiteral("action_owners"), QStringLiteral("action_owner"), action, QStringLiteral("action_id"),
-             reviewOf("actions", "action_id")},
-            {QStringLiteral("action_links"), QStringLiteral("action_link"), action, QStringLiteral("action_id"),
-             reviewOf("actions", "action_id")},
+            {QStringLiteral("action_owners"), QStringLiteral("action_owner"), action,
+             QStringLiteral("action_id"), reviewOf("actions", "action_id")},
+            {QStringLiteral("action_links"), QStringLiteral("action_link"), action,
+             QStringLiteral("action_id"), reviewOf("actions", "action_id")},
             {QStringLiteral("updates"), QStringLiteral("update"), action, QStringLiteral("action_id"),
              reviewOf("actions", "action_id")},
             {QStringLiteral("s11_audits"), audit, {}, {}, own},
-            {QStringLiteral("s11_standards"), QStringLiteral("s11_standard"), audit, QStringLiteral("audit_id"),
+            {QStringLiteral("s11_standards"), QStringLiteral("s11_standard"), audit,
+             QStringLiteral("audit_id"), s11Review},
+            {QStringLiteral("s11_themes"), QStringLiteral("s11_theme"), audit, QStringLiteral("audit_id"),
              s11Review},
-            {QStringLiteral("s11_themes"), QStringLiteral("s11_theme"), audit, QStringLiteral("audit_id"), s11Review},
             {QStringLiteral("s11_agencies"), QStringLiteral("s11_agency"), audit, QStringLiteral("audit_id"),
              s11Review},
             {QStringLiteral("s11_ratings"), QStringLiteral("s11_rating"), audit, QStringLiteral("audit_id"),
@@ -95,8 +97,9 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
 {
     QSqlQuery q(db);
     QStringList old;
-    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'log\\_%' "
-                               "ESCAPE '\\'"))) {
+    if (!q.exec(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'log\\_%' "
+                           "ESCAPE '\\'"))) {
         *error = q.lastError().text();
         return false;
     }
@@ -109,9 +112,9 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
         }
     }
 
-    const QString insertHead =
-        QStringLiteral("INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value, "
-                       "parent_entity, parent_id) ");
+    const QString insertHead = QStringLiteral(
+        "INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value, "
+        "parent_entity, parent_id) ");
     for (const Table& t : tables()) {
         const QStringList cols = columns(db, t.table);
         if (cols.isEmpty()) {
@@ -130,25 +133,28 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
         };
         auto values = [&](const QString& row, const QString& field, const QString& oldValue,
                           const QString& newValue) {
-            const QString parent = t.parentEntity.isEmpty()
-                                       ? QStringLiteral("NULL, NULL")
-                                       : QStringLiteral("'%1', %2.%3").arg(t.parentEntity, row, t.parentColumn);
+            const QString parent =
+                t.parentEntity.isEmpty()
+                    ? QStringLiteral("NULL, NULL")
+                    : QStringLiteral("'%1', %2.%3").arg(t.parentEntity, row, t.parentColumn);
             return QStringLiteral("rt_now(), rt_who(), '%1', %2.rowid, %3, %4, %5, %6, %7")
-                .arg(t.entity, row, QString(t.reviewSql).replace(QLatin1String("%1"), row), field, oldValue, newValue,
-                     parent);
+                .arg(t.entity, row, QString(t.reviewSql).replace(QLatin1String("%1"), row), field, oldValue,
+                     newValue, parent);
         };
 
         QStringList statements;
-        statements << QStringLiteral("CREATE TRIGGER log_%1_insert AFTER INSERT ON %1 WHEN rt_history() BEGIN %2 "
-                                     "VALUES (%3); END")
+        statements << QStringLiteral(
+                          "CREATE TRIGGER log_%1_insert AFTER INSERT ON %1 WHEN rt_history() BEGIN %2 "
+                          "VALUES (%3); END")
                           .arg(t.table, insertHead,
-                               values(QStringLiteral("NEW"), QStringLiteral("'created'"), QStringLiteral("NULL"),
-                                      json(QStringLiteral("NEW"))));
-        statements << QStringLiteral("CREATE TRIGGER log_%1_delete AFTER DELETE ON %1 WHEN rt_history() BEGIN %2 "
-                                     "VALUES (%3); END")
+                               values(QStringLiteral("NEW"), QStringLiteral("'created'"),
+                                      QStringLiteral("NULL"), json(QStringLiteral("NEW"))));
+        statements << QStringLiteral(
+                          "CREATE TRIGGER log_%1_delete AFTER DELETE ON %1 WHEN rt_history() BEGIN %2 "
+                          "VALUES (%3); END")
                           .arg(t.table, insertHead,
-                               values(QStringLiteral("OLD"), QStringLiteral("'deleted'"), json(QStringLiteral("OLD")),
-                                      QStringLiteral("NULL")));
+                               values(QStringLiteral("OLD"), QStringLiteral("'deleted'"),
+                                      json(QStringLiteral("OLD")), QStringLiteral("NULL")));
         QStringList perColumn;
         for (const QString& c : cols) {
             if (isBookkeeping(c))
@@ -159,7 +165,8 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
                                          QStringLiteral("OLD.%1").arg(c), QStringLiteral("NEW.%1").arg(c)),
                                   c);
         }
-        statements << QStringLiteral("CREATE TRIGGER log_%1_update AFTER UPDATE ON %1 WHEN rt_history() BEGIN %2 END")
+        statements << QStringLiteral(
+                          "CREATE TRIGGER log_%1_update AFTER UPDATE ON %1 WHEN rt_history() BEGIN %2 END")
                           .arg(t.table, perColumn.join(QLatin1Char(' ')));
         for (const QString& s : statements) {
             if (!q.exec(s)) {

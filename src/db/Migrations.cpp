@@ -1,7 +1,6 @@
 #include "Migrations.h"
 
 #include "HistoryTriggers.h"
-
 #include "Transaction.h"
 
 #include <QCoreApplication>

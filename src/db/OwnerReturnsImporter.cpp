@@ -273,10 +273,11 @@ QString OwnerReturnsImporter::changesSince(const Row& row)
         // An update added is logged on the update (schema 5, its row as
         // JSON, naming the action as parent) or, by older programs, on the
         // action as field 'update'.
-        QStringLiteral("SELECT field, old_value, CASE WHEN entity = 'update' THEN json_extract(new_value, "
-                       "'$.text') ELSE new_value END, at, who FROM history WHERE id > ? AND ((entity = 'action' "
-                       "AND entity_id = ? AND field IN ('status', 'rag', 'update')) OR (parent_entity = 'action' "
-                       "AND parent_id = ? AND entity = 'update' AND field = 'created')) ORDER BY id"));
+        QStringLiteral(
+            "SELECT field, old_value, CASE WHEN entity = 'update' THEN json_extract(new_value, "
+            "'$.text') ELSE new_value END, at, who FROM history WHERE id > ? AND ((entity = 'action' "
+            "AND entity_id = ? AND field IN ('status', 'rag', 'update')) OR (parent_entity = 'action' "
+            "AND parent_id = ? AND entity = 'update' AND field = 'created')) ORDER BY id"));
     log.addBindValue(m_historyMark);
     log.addBindValue(row.actionId);
     log.addBindValue(row.actionId);

@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QSqlDriver>
 #include <QVariant>
-
 #include <sqlite3.h>
 
 namespace rt {
@@ -91,8 +90,8 @@ bool SqliteSession::install(QSqlDatabase& db, const QString& guardPath, QString*
                         {"rt_history", 0, &SqliteSessionFunctions::history},
                         {"rt_set_history", 1, &SqliteSessionFunctions::setHistory}};
     for (const Def& d : defs) {
-        if (sqlite3_create_function_v2(m_handle, d.name, d.args, flags, this, d.fn, nullptr, nullptr, nullptr) !=
-            SQLITE_OK) {
+        if (sqlite3_create_function_v2(m_handle, d.name, d.args, flags, this, d.fn, nullptr, nullptr,
+                                       nullptr) != SQLITE_OK) {
             *error = QString::fromUtf8(sqlite3_errmsg(m_handle));
             return false;
         }

@@ -58,7 +58,8 @@ private:
 
 } // namespace
 
-UndoHistory::UndoHistory(Database& db, QObject* parent) : QObject(parent), m_db(db), m_stack(new QUndoStack(this))
+UndoHistory::UndoHistory(Database& db, QObject* parent)
+    : QObject(parent), m_db(db), m_stack(new QUndoStack(this))
 {
     if (m_db.session()) {
         m_db.session()->takeCommitted(); // what opening the file did is not an edit

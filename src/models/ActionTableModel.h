@@ -112,8 +112,8 @@ signals:
     void editRefused(const QModelIndex& index, const QString& reason);
     // Someone else saved a different value in this cell since the row was
     // read: nothing was saved; the view asks which value to keep.
-    void editConflict(const QModelIndex& index, const QString& mine, const QString& theirs, const QString& who,
-                      const QString& when);
+    void editConflict(const QModelIndex& index, const QString& mine, const QString& theirs,
+                      const QString& who, const QString& when);
     // The background count of the current filter is in (see isCounting()).
     void countFinished();
 

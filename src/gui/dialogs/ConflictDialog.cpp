@@ -78,20 +78,21 @@ QString ConflictDialog::summary() const
 
 void ConflictDialog::settleConflictsOf(ActionTableModel* model, QWidget* parent)
 {
-    QObject::connect(model, &ActionTableModel::editConflict, parent,
-                     [model, parent](const QModelIndex& index, const QString& mine, const QString& theirs,
-                                     const QString& who, const QString& when) {
-                         const QString number =
-                             model->data(model->index(index.row(), ActionTableModel::NumberColumn)).toString();
-                         const QString field =
-                             model->headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
-                         const QPersistentModelIndex keep(index);
-                         if (saveMine(parent, {tr("action %1").arg(number), field, mine, theirs, who, when}) &&
-                             keep.isValid())
-                             model->saveOverTheirs(keep, mine);
-                     },
-                     // After the editor has closed, not inside its commit.
-                     Qt::QueuedConnection);
+    QObject::connect(
+        model, &ActionTableModel::editConflict, parent,
+        [model, parent](const QModelIndex& index, const QString& mine, const QString& theirs,
+                        const QString& who, const QString& when) {
+            const QString number =
+                model->data(model->index(index.row(), ActionTableModel::NumberColumn)).toString();
+            const QString field =
+                model->headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
+            const QPersistentModelIndex keep(index);
+            if (saveMine(parent, {tr("action %1").arg(number), field, mine, theirs, who, when}) &&
+                keep.isValid())
+                model->saveOverTheirs(keep, mine);
+        },
+        // After the editor has closed, not inside its commit.
+        Qt::QueuedConnection);
 }
 
 bool ConflictDialog::saveMine(QWidget* parent, const Values& values)

@@ -1,12 +1,11 @@
 #include "ActionDetailPane.h"
 
-#include "dialogs/ConflictDialog.h"
-
 #include "FieldError.h"
 #include "HistoryPanel.h"
 #include "db/PlanQueries.h"
 #include "db/Repository.h"
 #include "db/UpdateRepository.h"
+#include "dialogs/ConflictDialog.h"
 #include "editors/ChoiceDelegate.h"
 #include "editors/TargetDateEdit.h"
 #include "models/UpdateTableModel.h"
@@ -242,8 +241,8 @@ void ActionDetailPane::commit(ActionRepository::Field field, const QString& valu
         if (theirs == m_stored.value(int(field))) {
             repo.expectVersion(now.version);
             saved = repo.setField(m_actionId, field, value);
-        } else if (ConflictDialog::saveMine(this, {tr("action %1").arg(now.number), fieldName(field), value, theirs,
-                                                    repo.conflict().who, repo.conflict().when})) {
+        } else if (ConflictDialog::saveMine(this, {tr("action %1").arg(now.number), fieldName(field), value,
+                                                   theirs, repo.conflict().who, repo.conflict().when})) {
             saved = repo.setField(m_actionId, field, value);
         } else {
             load(); // theirs kept: show it, and everything else they changed

@@ -1,8 +1,8 @@
 #include "ActionsPage.h"
 
-#include "dialogs/ConflictDialog.h"
 #include "FilterBar.h"
 #include "TablePanel.h"
+#include "dialogs/ConflictDialog.h"
 #include "editors/ActionEditors.h"
 #include "editors/HighlightDelegate.h"
 #include "editors/OwnerDelegate.h"

@@ -1,6 +1,5 @@
 #include "ReviewPage.h"
 
-#include "dialogs/ConflictDialog.h"
 #include "ActionDetailPane.h"
 #include "HistoryPanel.h"
 #include "ReviewDetailsForm.h"
@@ -12,6 +11,7 @@
 #include "db/ResponseRepository.h"
 #include "db/ReviewRepository.h"
 #include "dialogs/ConfirmDelete.h"
+#include "dialogs/ConflictDialog.h"
 #include "editors/ActionEditors.h"
 #include "editors/ChoiceDelegate.h"
 #include "editors/LongTextDelegate.h"
