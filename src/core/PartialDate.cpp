@@ -3,6 +3,7 @@
 #include "TargetDate.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -119,6 +120,12 @@ QDate PartialDate::earliest(const QString& iso)
     const int mo = m.captured(2).isEmpty() ? 1 : m.captured(2).toInt();
     const int d = m.captured(3).isEmpty() ? 1 : m.captured(3).toInt();
     return QDate(y, mo, d);
+}
+
+QString PartialDate::momentString(const QString& utcIso)
+{
+    const QDateTime at = QDateTime::fromString(utcIso, Qt::ISODate);
+    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : utcIso;
 }
 
 QString PartialDate::toDisplayString(const QString& iso)

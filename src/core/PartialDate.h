@@ -21,6 +21,9 @@ public:
     static QString toDisplayString(const QString& iso);
     // A whole day the UK way, 18/06/2020; "" for an invalid date.
     static QString dayString(const QDate& date);
+    // A logged moment (the change history's UTC ISO date-time) as a person
+    // reads it: local time, 21/11/2026 14:05; any other text as it is.
+    static QString momentString(const QString& utcIso);
     // The first day the date could mean, for ordering and "days since".
     static QDate earliest(const QString& iso);
 };

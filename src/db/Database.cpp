@@ -293,8 +293,10 @@ bool Database::identify(const QString& path, int* userVersion)
     return checkIdentity(path, q.value(0).toLongLong(), *userVersion);
 }
 
-bool Database::openForReading(const QString& path)
+bool Database::openForReading(const QString& path, bool readOnly)
 {
+    if (readOnly)
+        return open(path, OpenMode::ReadOnly);
     const QFileInfo info(path);
     const bool writable =
         info.exists() && isWritableFile(info) && QFileInfo(info.absolutePath()).isWritable();

@@ -32,8 +32,9 @@ public:
 
     bool open(const QString& path, OpenMode mode);
     // Read-write when the file and its folder can be written (so an older
-    // schema is upgraded), read-only otherwise.
-    bool openForReading(const QString& path);
+    // schema is upgraded), read-only otherwise — or read-only when asked
+    // (a reviewer's --read-only).
+    bool openForReading(const QString& path, bool readOnly = false);
     void close();
     bool isOpen() const;
     bool isReadOnly() const { return m_readOnly; }

@@ -2,6 +2,7 @@
 
 #include "HistoryTriggers.h"
 #include "Transaction.h"
+#include "core/PartialDate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,12 +47,6 @@ bool sameRecord(QJsonObject a, QJsonObject b)
         b.remove(key);
     }
     return a == b;
-}
-
-QString whenText(const QString& iso)
-{
-    const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
-    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : iso;
 }
 
 } // namespace
@@ -132,7 +127,7 @@ bool HistoryReplay::apply(const Row& row, bool forward)
 
 bool HistoryReplay::setValue(const QString& table, const Row& row, const QVariant& from, const QVariant& to)
 {
-    const QStringList cols = HistoryTriggers::columns(m_db, table);
+    const QStringList cols = columnsOf(table);
     if (!cols.contains(row.field))
         return fail(tr("%1 no longer has a field %2.").arg(recordName(row), row.field));
     // Only while the value is still the one the change left: someone else's
@@ -150,7 +145,7 @@ bool HistoryReplay::setValue(const QString& table, const Row& row, const QVarian
         return false;
     if (q.numRowsAffected() == 1)
         return true;
-    return fail(changedSince(table, row, row.field));
+    return fail(changedSince(row, row.field));
 }
 
 bool HistoryReplay::insertRow(const QString& table, const QJsonObject& json)
@@ -196,7 +191,7 @@ bool HistoryReplay::removeRow(const QString& table, const QJsonObject& json)
             if (t.table == table)
                 row.entity = t.entity;
         }
-        return fail(changedSince(table, row, QString()));
+        return fail(changedSince(row, QString()));
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM %1 WHERE rowid = ?").arg(table));
@@ -206,34 +201,32 @@ bool HistoryReplay::removeRow(const QString& table, const QJsonObject& json)
 
 QJsonObject HistoryReplay::currentRow(const QString& table, qint64 rowid)
 {
-    const QStringList cols = HistoryTriggers::columns(m_db, table);
-    QStringList parts;
-    if (!cols.contains(QLatin1String("id")))
-        parts << QStringLiteral("'rowid', rowid");
-    for (const QString& c : cols)
-        parts << QStringLiteral("'%1', %1").arg(c);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT json_object(%1) FROM %2 WHERE rowid = ?")
-                  .arg(parts.join(QStringLiteral(", ")), table));
+    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE rowid = ?")
+                  .arg(HistoryTriggers::rowJson(columnsOf(table), QString()), table));
     q.addBindValue(rowid);
     if (!q.exec() || !q.next())
         return {};
     return parseRow(q.value(0));
 }
 
-// "Cannot undo: the status of action 1.2 was changed by jsmith on 24/11/2026 10:02."
-QString HistoryReplay::changedSince(const QString& table, const Row& row, const QString& field)
+// A table's columns, read once per replay rather than once per row.
+const QStringList& HistoryReplay::columnsOf(const QString& table)
 {
-    Q_UNUSED(table);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT who, at FROM history WHERE entity = ? AND entity_id = ? AND id > ? "
-                             "ORDER BY id DESC LIMIT 1"));
-    q.addBindValue(row.entity);
-    q.addBindValue(row.entityId);
-    q.addBindValue(row.id);
-    QString by;
-    if (q.exec() && q.next())
-        by = tr(" by %1 on %2").arg(q.value(0).toString(), whenText(q.value(1).toString()));
+    auto it = m_columns.find(table);
+    if (it == m_columns.end())
+        it = m_columns.insert(table, HistoryTriggers::columns(m_db, table));
+    return *it;
+}
+
+// "Cannot undo: the status of action 1.2 was changed by jsmith on 24/11/2026 10:02."
+QString HistoryReplay::changedSince(const Row& row, const QString& field)
+{
+    QString who;
+    QString at;
+    const QString by = lastChange(row.entity, row.entityId, row.id, &who, &at)
+                           ? tr(" by %1 on %2").arg(who, PartialDate::momentString(at))
+                           : QString();
     const QString what = field.isEmpty() ? recordName(row) : tr("%1 of %2").arg(field, recordName(row));
     return (m_forward ? tr("The change cannot be redone: %1 has been changed since%2.")
                       : tr("The change cannot be undone: %1 has been changed since%2."))
@@ -246,7 +239,7 @@ QString HistoryReplay::recordName(const Row& row)
     QString kind = row.entity;
     kind.replace(QLatin1Char('_'), QLatin1Char(' '));
     const HistoryTriggers::Table* t = HistoryTriggers::forEntity(row.entity);
-    if (t && HistoryTriggers::columns(m_db, t->table).contains(QLatin1String("number"))) {
+    if (t && columnsOf(t->table).contains(QLatin1String("number"))) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT number FROM %1 WHERE rowid = ?").arg(t->table));
         q.addBindValue(row.entityId);
@@ -260,33 +253,30 @@ QString HistoryReplay::recordName(const Row& row)
     return kind;
 }
 
-bool HistoryReplay::single(const QVector<Range>& ranges, Single* out)
+HistoryReplay::Step HistoryReplay::summarise(const QVector<Range>& ranges)
 {
+    Step step;
+    const QVector<Row> some = rows(ranges, 50);
+    if (some.isEmpty()) {
+        step.text = tr("change");
+        return step;
+    }
     // One field as a person edits it may be stored in several columns (a
     // status and the word it was written as; a target and its due date):
     // a change of one record, no row added or removed, is known by the
     // first column it changed.
-    const QVector<Row> some = rows(ranges, 20);
-    if (some.isEmpty() || some.size() >= 20)
-        return false;
     const Row& first = some.first();
-    for (const Row& r : some) {
-        if (r.field == QLatin1String("created") || r.field == QLatin1String("deleted") ||
-            r.entity != first.entity || r.entityId != first.entityId)
-            return false;
-    }
-    *out = {first.entity, first.entityId, first.field};
-    return true;
-}
+    const bool oneField = some.size() < 20 && std::all_of(some.begin(), some.end(), [&first](const Row& r) {
+                              return r.field != QLatin1String("created") &&
+                                     r.field != QLatin1String("deleted") && r.entity == first.entity &&
+                                     r.entityId == first.entityId;
+                          });
+    if (oneField)
+        step.single = {first.entity, first.entityId, first.field};
 
-QString HistoryReplay::describe(const QVector<Range>& ranges)
-{
-    const QVector<Row> some = rows(ranges, 50);
-    if (some.isEmpty())
-        return tr("change");
     // The record the change is about: the first that is not a detail of
     // another (an action's owners and updates are details of the action).
-    const Row* main = &some.first();
+    const Row* main = &first;
     for (const Row& r : some) {
         const HistoryTriggers::Table* t = HistoryTriggers::forEntity(r.entity);
         if (t && t->parentEntity.isEmpty()) {
@@ -295,17 +285,20 @@ QString HistoryReplay::describe(const QVector<Range>& ranges)
         }
     }
     const QString name = recordName(*main);
-    if (main->field == QLatin1String("created"))
-        return tr("new %1").arg(name);
-    if (main->field == QLatin1String("deleted"))
-        return tr("deletion of %1").arg(name);
-    QString field = main->field;
-    field.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (field.endsWith(QLatin1String(" text")))
-        field.chop(5);
-    if (field == QLatin1String("rag"))
-        field = tr("RAG rating");
-    return tr("%1 of %2").arg(field, name);
+    if (main->field == QLatin1String("created")) {
+        step.text = tr("new %1").arg(name);
+    } else if (main->field == QLatin1String("deleted")) {
+        step.text = tr("deletion of %1").arg(name);
+    } else {
+        QString field = main->field;
+        field.replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (field.endsWith(QLatin1String(" text")))
+            field.chop(5);
+        if (field == QLatin1String("rag"))
+            field = tr("RAG rating");
+        step.text = tr("%1 of %2").arg(field, name);
+    }
+    return step;
 }
 
 } // namespace rt

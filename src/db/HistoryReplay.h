@@ -3,7 +3,9 @@
 #include "Repository.h"
 #include "SqliteSession.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QStringList>
 #include <QVector>
 
 namespace rt {
@@ -23,17 +25,21 @@ public:
     struct Single
     {
         QString entity;
-        qint64 id = 0;
+        qint64 id = 0; // 0: the change was more than one field
         QString field;
+    };
+    // A committed change as the Edit menu names it, read once.
+    struct Step
+    {
+        QString text; // "status of action 1.2", "deletion of action 3.1"
+        Single single;
     };
 
     explicit HistoryReplay(QSqlDatabase& db);
 
     bool undo(const QVector<Range>& ranges);
     bool redo(const QVector<Range>& ranges);
-    // For the Edit menu: "Status of action 1.2", "Deletion of action 3.1".
-    QString describe(const QVector<Range>& ranges);
-    bool single(const QVector<Range>& ranges, Single* out);
+    Step summarise(const QVector<Range>& ranges);
 
 private:
     struct Row
@@ -54,9 +60,11 @@ private:
     bool removeRow(const QString& table, const QJsonObject& row);
     QJsonObject currentRow(const QString& table, qint64 rowid);
     QString recordName(const Row& row);
-    QString changedSince(const QString& table, const Row& row, const QString& field);
+    QString changedSince(const Row& row, const QString& field);
+    const QStringList& columnsOf(const QString& table);
 
     bool m_forward = false;
+    QHash<QString, QStringList> m_columns;
 };
 
 } // namespace rt

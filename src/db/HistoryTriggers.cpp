@@ -93,6 +93,17 @@ QStringList HistoryTriggers::columns(QSqlDatabase& db, const QString& table)
     return out;
 }
 
+QString HistoryTriggers::rowJson(const QStringList& columns, const QString& row)
+{
+    const QString prefix = row.isEmpty() ? QString() : row + QLatin1Char('.');
+    QStringList parts;
+    if (!columns.contains(QLatin1String("id")))
+        parts << QStringLiteral("'rowid', %1rowid").arg(prefix);
+    for (const QString& c : columns)
+        parts << QStringLiteral("'%1', %2%1").arg(c, prefix);
+    return QStringLiteral("json_object(%1)").arg(parts.join(QStringLiteral(", ")));
+}
+
 bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
 {
     QSqlQuery q(db);
@@ -121,16 +132,7 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
             *error = QStringLiteral("table %1 is missing").arg(t.table);
             return false;
         }
-        // The whole row as JSON; tables without an id keep their rowid, so
-        // undo puts a link row back where it was.
-        auto json = [&](const QString& row) {
-            QStringList parts;
-            if (!cols.contains(QLatin1String("id")))
-                parts << QStringLiteral("'rowid', %1.rowid").arg(row);
-            for (const QString& c : cols)
-                parts << QStringLiteral("'%1', %2.%1").arg(c, row);
-            return QStringLiteral("json_object(%1)").arg(parts.join(QStringLiteral(", ")));
-        };
+        auto json = [&](const QString& row) { return rowJson(cols, row); };
         auto values = [&](const QString& row, const QString& field, const QString& oldValue,
                           const QString& newValue) {
             const QString parent =

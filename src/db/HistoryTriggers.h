@@ -32,6 +32,10 @@ public:
     static bool isBookkeeping(const QString& column);
     // The table's columns in schema order.
     static QStringList columns(QSqlDatabase& db, const QString& table);
+    // SQL for a row of a table with these columns as a JSON object; row is
+    // NEW, OLD or empty (the table's own columns). A table without an id
+    // column keeps its rowid, so undo puts a link row back where it was.
+    static QString rowJson(const QStringList& columns, const QString& row);
     // Drops and recreates every history trigger from the current columns, in
     // the caller's transaction. Run after every migration.
     static bool install(QSqlDatabase& db, QString* error);

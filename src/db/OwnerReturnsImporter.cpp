@@ -37,13 +37,6 @@ QString ragLabel(const QString& code)
     return rag::fromCode(code, &r) ? rag::label(r) : code;
 }
 
-// "21/11/2026 14:05" in local time, from the change log's UTC ISO text.
-QString whenText(const QString& at)
-{
-    const QDateTime t = QDateTime::fromString(at, Qt::ISODate);
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : at;
-}
-
 QString shortened(const QString& text)
 {
     const QString s = text.simplified();
@@ -60,8 +53,7 @@ class ReturnRecorder : public Repository
 public:
     explicit ReturnRecorder(QSqlDatabase& db) : Repository(db, tr("the database refused it (%1)")) {}
 
-    bool setStatus(qint64 actionId, qint64 reviewId, ActionStatus s, const QString& written,
-                   const QString& oldCode)
+    bool setStatus(qint64 actionId, ActionStatus s, const QString& written)
     {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral(
@@ -69,27 +61,22 @@ public:
         q.addBindValue(status::code(s));
         q.addBindValue(sqlText(written.trimmed()));
         q.addBindValue(actionId);
-        Q_UNUSED(reviewId);
-        Q_UNUSED(oldCode);
         return run(q); // the history trigger logs the change
     }
 
-    bool setRag(qint64 actionId, qint64 reviewId, Rag r, const QString& oldCode)
+    bool setRag(qint64 actionId, Rag r)
     {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE actions SET rag = ?, version = version + 1 WHERE id = ?"));
         q.addBindValue(rag::code(r));
         q.addBindValue(actionId);
-        Q_UNUSED(reviewId);
-        Q_UNUSED(oldCode);
         return run(q); // the history trigger logs the change
     }
 
     // As UpdateRepository::add: the update carries the RAG given with it.
-    bool addUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
-                   const QString& text, Rag r)
+    bool addUpdate(qint64 actionId, const QString& iso, const QString& author, const QString& text, Rag r)
     {
-        return insertUpdate(actionId, reviewId, iso, author, text, r) != 0;
+        return insertUpdate(actionId, iso, author, text, r) != 0;
     }
 };
 
@@ -284,7 +271,7 @@ QString OwnerReturnsImporter::changesSince(const Row& row)
     if (log.exec()) {
         while (log.next()) {
             const QString field = log.value(0).toString();
-            const QString when = whenText(log.value(3).toString());
+            const QString when = PartialDate::momentString(log.value(3).toString());
             const QString who = log.value(4).toString().isEmpty() ? tr("someone") : log.value(4).toString();
             if (field == QLatin1String("status"))
                 changes << tr("status changed from %1 to %2 on %3 by %4")
@@ -341,7 +328,8 @@ bool OwnerReturnsImporter::record(const Row& row, Result* result)
         if (gone.exec() && gone.next())
             m_unmatched.insert(row.sheetRow,
                                tr("%1: the action was deleted on %2 by %3")
-                                   .arg(where, whenText(gone.value(0).toString()), gone.value(1).toString()));
+                                   .arg(where, PartialDate::momentString(gone.value(0).toString()),
+                                        gone.value(1).toString()));
         else
             m_unmatched.insert(
                 row.sheetRow,
@@ -371,13 +359,12 @@ bool OwnerReturnsImporter::record(const Row& row, Result* result)
 
     ReturnRecorder recorder(m_db);
     const bool statusChanges = row.hasStatus && status::code(row.status) != oldStatus;
-    if (statusChanges &&
-        !recorder.setStatus(row.actionId, reviewId, row.status, row.statusWritten, oldStatus)) {
+    if (statusChanges && !recorder.setStatus(row.actionId, row.status, row.statusWritten)) {
         m_error = recorder.errorString();
         return false;
     }
     if (!row.text.isEmpty()) {
-        if (!recorder.addUpdate(row.actionId, reviewId, row.dateIso, m_owner, row.text,
+        if (!recorder.addUpdate(row.actionId, row.dateIso, m_owner, row.text,
                                 row.hasRag ? row.rag : Rag::None)) {
             m_error = recorder.errorString();
             return false;
@@ -385,7 +372,7 @@ bool OwnerReturnsImporter::record(const Row& row, Result* result)
         ++result->updates;
     }
     const bool ragChanges = row.hasRag && rag::code(row.rag) != oldRag;
-    if (ragChanges && !recorder.setRag(row.actionId, reviewId, row.rag, oldRag)) {
+    if (ragChanges && !recorder.setRag(row.actionId, row.rag)) {
         m_error = recorder.errorString();
         return false;
     }

@@ -84,17 +84,24 @@ bool Repository::checkVersion(const QString& table, const QString& entity, qint6
         return true;
     m_conflict.happened = true;
     m_conflict.version = now;
-    QSqlQuery who(m_db);
-    who.prepare(QStringLiteral("SELECT who, at FROM history WHERE entity = ? AND entity_id = ? "
-                               "ORDER BY id DESC LIMIT 1"));
-    who.addBindValue(entity);
-    who.addBindValue(id);
-    if (who.exec() && who.next()) {
-        m_conflict.who = who.value(0).toString();
-        m_conflict.when = who.value(1).toString();
-    }
+    lastChange(entity, id, 0, &m_conflict.who, &m_conflict.when);
     const QString by = m_conflict.who.isEmpty() ? tr("someone else") : m_conflict.who;
     return fail(tr("Not saved: %1 changed this %2 after you opened it.").arg(by, kind));
+}
+
+bool Repository::lastChange(const QString& entity, qint64 id, qint64 afterId, QString* who, QString* at)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT who, at FROM history WHERE entity = ? AND entity_id = ? AND id > ? "
+                             "ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(entity);
+    q.addBindValue(id);
+    q.addBindValue(afterId);
+    if (!q.exec() || !q.next())
+        return false;
+    *who = q.value(0).toString();
+    *at = q.value(1).toString();
+    return true;
 }
 
 bool Repository::fail(const QString& why)
@@ -197,7 +204,7 @@ bool Repository::moveAmongSiblings(QSqlQuery& siblings, qint64 id, int delta, co
     return true;
 }
 
-qint64 Repository::insertUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
+qint64 Repository::insertUpdate(qint64 actionId, const QString& iso, const QString& author,
                                 const QString& text, Rag r)
 {
     QSqlQuery ins(m_db);
@@ -214,7 +221,6 @@ qint64 Repository::insertUpdate(qint64 actionId, qint64 reviewId, const QString&
     if (!run(ins))
         return 0;
     // The history trigger logs the new update, naming its action.
-    Q_UNUSED(reviewId);
     return ins.lastInsertId().toLongLong();
 }
 

@@ -65,6 +65,9 @@ protected:
     // has the version expectVersion() named; when not, fills conflict() and
     // refuses, naming who saved it since. Clears the expectation either way.
     bool checkVersion(const QString& table, const QString& entity, qint64 id, const QString& kind);
+    // Who last changed the record, and when (UTC ISO), from the change
+    // history's rows after afterId; false when none.
+    bool lastChange(const QString& entity, qint64 id, qint64 afterId, QString* who, QString* at);
     bool run(QSqlQuery& q); // false with the database's reason in m_error
     // Runs q, one statement meant for exactly one row, as its own
     // transaction. gone: the refusal when no row matched; notDone: the
@@ -83,8 +86,8 @@ protected:
     // Adds a progress update (never rewrites one: a trigger refuses UPDATE on
     // the table) after the action's others, and logs it; no transaction of its
     // own, so a caller can add many in one. The new update's id, 0 on failure.
-    qint64 insertUpdate(qint64 actionId, qint64 reviewId, const QString& iso, const QString& author,
-                        const QString& text, Rag rag);
+    qint64 insertUpdate(qint64 actionId, const QString& iso, const QString& author, const QString& text,
+                        Rag rag);
 
     QSqlDatabase& m_db;
     QString m_error;

@@ -48,7 +48,7 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
 
     Transaction tx(m_db);
     QSqlQuery exists(m_db);
-    exists.prepare(QStringLiteral("SELECT review_id, rag FROM actions WHERE id = ?"));
+    exists.prepare(QStringLiteral("SELECT rag FROM actions WHERE id = ?"));
     exists.addBindValue(actionId);
     if (!run(exists))
         return 0;
@@ -56,11 +56,10 @@ qint64 UpdateRepository::add(qint64 actionId, const QString& date, const QString
         fail(tr("The update was not added: the action no longer exists."));
         return 0;
     }
-    const qint64 reviewId = exists.value(0).toLongLong();
-    const QString oldRag = exists.value(1).toString();
+    const QString oldRag = exists.value(0).toString();
     exists.finish();
 
-    const qint64 id = insertUpdate(actionId, reviewId, iso, author, text, r);
+    const qint64 id = insertUpdate(actionId, iso, author, text, r);
     if (id == 0)
         return 0;
 

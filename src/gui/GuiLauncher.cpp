@@ -110,9 +110,7 @@ int GuiLauncher::runGui(const QStringList& args)
     }
     auto db = std::make_unique<Database>();
     // A read-only file opens read-only, and the window says so.
-    const bool opened = p.isSet(QStringLiteral("read-only")) ? db->open(path, Database::OpenMode::ReadOnly)
-                                                             : db->openForReading(path);
-    if (!opened) {
+    if (!db->openForReading(path, p.isSet(QStringLiteral("read-only")))) {
         QMessageBox::critical(nullptr, QApplication::translate("rt::GuiLauncher", "Cannot open database"),
                               db->errorString());
         return fail(2, db->errorString());

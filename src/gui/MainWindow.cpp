@@ -557,8 +557,7 @@ void MainWindow::openFile()
 bool MainWindow::openPath(const QString& path, bool readOnly)
 {
     auto db = std::make_unique<Database>();
-    const bool opened = readOnly ? db->open(path, Database::OpenMode::ReadOnly) : db->openForReading(path);
-    if (!opened) {
+    if (!db->openForReading(path, readOnly)) {
         QMessageBox::warning(this, tr("Cannot open"), db->errorString());
         return false;
     }

@@ -16,19 +16,18 @@ namespace {
 class ReplayCommand : public QUndoCommand
 {
 public:
-    ReplayCommand(UndoHistory* owner, QVector<SqliteSession::Range> ranges, const QString& text,
-                  const HistoryReplay::Single& single, bool isSingle)
-        : m_owner(owner), m_ranges(std::move(ranges)), m_single(single), m_isSingle(isSingle)
+    ReplayCommand(UndoHistory* owner, QVector<SqliteSession::Range> ranges, const HistoryReplay::Step& step)
+        : m_owner(owner), m_ranges(std::move(ranges)), m_single(step.single)
     {
-        setText(text);
+        setText(step.text);
     }
 
-    int id() const override { return m_isSingle ? 0x5254 : -1; }
+    int id() const override { return m_single.id != 0 ? 0x5254 : -1; }
 
     bool mergeWith(const QUndoCommand* other) override
     {
         const auto* o = static_cast<const ReplayCommand*>(other);
-        if (!o->m_isSingle || o->m_single.entity != m_single.entity || o->m_single.id != m_single.id ||
+        if (o->m_single.id == 0 || o->m_single.entity != m_single.entity || o->m_single.id != m_single.id ||
             o->m_single.field != m_single.field)
             return false;
         m_ranges += o->m_ranges;
@@ -52,7 +51,6 @@ private:
     UndoHistory* m_owner;
     QVector<SqliteSession::Range> m_ranges;
     HistoryReplay::Single m_single;
-    bool m_isSingle;
     bool m_done = false;
 };
 
@@ -76,9 +74,7 @@ void UndoHistory::collect()
     const QVector<SqliteSession::Range> ranges = m_db.session()->takeCommitted();
     HistoryReplay replay(m_db.connection());
     for (const SqliteSession::Range& r : ranges) {
-        HistoryReplay::Single single;
-        const bool isSingle = replay.single({r}, &single);
-        m_stack->push(new ReplayCommand(this, {r}, replay.describe({r}), single, isSingle));
+        m_stack->push(new ReplayCommand(this, {r}, replay.summarise({r})));
     }
 }
 

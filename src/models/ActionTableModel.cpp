@@ -482,16 +482,12 @@ bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, 
     const Row* r = rowAt(index.row());
     if (!r)
         return false;
-    if (data(index, Qt::EditRole).toString() == value.toString())
-        return true; // nothing changed: no write, no new version
-    const ActionRepository::Field field = fieldOf(index.column() - ActionTableModel::NumberColumn);
     const QString seen = data(index, Qt::EditRole).toString();
+    if (seen == value.toString())
+        return true; // nothing changed: no write, no new version
     ActionRepository repo(m_db);
-    repo.expectVersion(r->version);
-    if (repo.setField(r->id, field, value.toString())) {
-        reloadRow(index.row());
+    if (save(index, value.toString(), r->version, repo))
         return true;
-    }
     if (repo.conflict().happened) {
         // Someone else saved this action since it was read. When this cell
         // is still as the editor saw it, their change was to another field
@@ -499,35 +495,39 @@ bool ActionTableModel::setData(const QModelIndex& index, const QVariant& value, 
         reloadRow(index.row());
         const QString theirs = data(index, Qt::EditRole).toString();
         const Row* now = rowAt(index.row());
-        if (theirs == seen && now) {
-            repo.expectVersion(now->version);
-            if (repo.setField(now->id, field, value.toString())) {
-                reloadRow(index.row());
-                return true;
-            }
-        } else {
+        if (theirs != seen || !now) {
             emit editConflict(index, value.toString(), theirs, repo.conflict().who, repo.conflict().when);
             return false;
         }
+        if (save(index, value.toString(), now->version, repo))
+            return true;
     }
-    m_error = repo.errorString();
-    emit editRefused(index, m_error);
-    return false;
+    return refuse(index, repo.errorString());
 }
 
 bool ActionTableModel::saveOverTheirs(const QModelIndex& index, const QString& value)
 {
-    const Row* r = rowAt(index.row());
-    if (m_readOnly || !r || index.column() < NumberColumn)
+    if (m_readOnly || !rowAt(index.row()) || index.column() < NumberColumn)
         return false;
     ActionRepository repo(m_db);
-    if (!repo.setField(r->id, fieldOf(index.column() - ActionTableModel::NumberColumn), value)) {
-        m_error = repo.errorString();
-        emit editRefused(index, m_error);
+    return save(index, value, 0, repo) || refuse(index, repo.errorString());
+}
+
+bool ActionTableModel::save(const QModelIndex& index, const QString& value, qint64 version,
+                            ActionRepository& repo)
+{
+    repo.expectVersion(version);
+    if (!repo.setField(rowAt(index.row())->id, fieldOf(index.column() - NumberColumn), value))
         return false;
-    }
     reloadRow(index.row());
     return true;
+}
+
+bool ActionTableModel::refuse(const QModelIndex& index, const QString& reason)
+{
+    m_error = reason;
+    emit editRefused(index, m_error);
+    return false;
 }
 
 void ActionTableModel::reloadRow(int row)

@@ -16,6 +16,8 @@
 
 namespace rt {
 
+class ActionRepository;
+
 // All actions of the database as a table that loads lazily: the row count
 // comes from one COUNT, and rows are fetched in blocks of kBlockSize only when
 // a view asks for them, so 300,000 actions open as fast as thirty. An
@@ -136,6 +138,11 @@ private:
     };
 
     const Row* rowAt(int row) const;
+    // Saves value in the cell's field while the action has this version (0:
+    // whatever it has), and reads the row again.
+    bool save(const QModelIndex& index, const QString& value, qint64 version, ActionRepository& repo);
+    bool refuse(const QModelIndex& index, const QString& reason); // false, with the reason sent
+
     bool loadBlock(int block) const;
     // The ids shown, in order; afterId > 0 starts after that id (id order only).
     QString idSource(bool after = false) const;

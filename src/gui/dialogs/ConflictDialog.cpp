@@ -1,5 +1,6 @@
 #include "ConflictDialog.h"
 
+#include "core/PartialDate.h"
 #include "models/ActionTableModel.h"
 
 #include <QDateTime>
@@ -17,12 +18,6 @@ std::function<bool(const ConflictDialog&)>& testAnswer()
 {
     static std::function<bool(const ConflictDialog&)> answer;
     return answer;
-}
-
-QString whenText(const QString& iso)
-{
-    const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
-    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : QString();
 }
 
 QLabel* valueLabel(const QString& text)
@@ -68,7 +63,7 @@ ConflictDialog::ConflictDialog(const Values& values, QWidget* parent) : QDialog(
 QString ConflictDialog::summary() const
 {
     const QString who = m_values.who.isEmpty() ? tr("Someone else") : m_values.who;
-    const QString when = whenText(m_values.when);
+    const QString when = PartialDate::momentString(m_values.when);
     const QString saved = when.isEmpty() ? tr("%1 saved a different %2 for %3 after you opened it.")
                                                .arg(who, m_values.field.toLower(), m_values.record)
                                          : tr("%1 saved a different %2 for %3 at %4, after you opened it.")
