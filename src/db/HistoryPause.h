@@ -22,6 +22,7 @@ public:
 private:
     QSqlDatabase& m_db;
     bool m_paused = false;
+    bool m_wasLogging = true; // a pause inside a pause leaves logging off
     QString m_error;
 };
 

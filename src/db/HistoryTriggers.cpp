@@ -104,6 +104,29 @@ QString HistoryTriggers::rowJson(const QStringList& columns, const QString& row)
     return QStringLiteral("json_object(%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
+QString HistoryTriggers::historyInsertHead()
+{
+    return QStringLiteral(
+        "INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value, "
+        "parent_entity, parent_id) ");
+}
+
+QString HistoryTriggers::loggedValues(const Table& t, const QString& row, const QString& field,
+                                      const QString& oldValue, const QString& newValue)
+{
+    const QString parent = t.parentEntity.isEmpty()
+                               ? QStringLiteral("NULL, NULL")
+                               : QStringLiteral("'%1', %2.%3").arg(t.parentEntity, row, t.parentColumn);
+    return QStringLiteral("rt_now(), rt_who(), '%1', %2.rowid, %3, %4, %5, %6, %7")
+        .arg(t.entity, row, QString(t.reviewSql).replace(QLatin1String("%1"), row), field, oldValue, newValue,
+             parent);
+}
+
+QString HistoryTriggers::createdValues(const Table& t, const QStringList& columns, const QString& row)
+{
+    return loggedValues(t, row, QStringLiteral("'created'"), QStringLiteral("NULL"), rowJson(columns, row));
+}
+
 bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
 {
     QSqlQuery q(db);
@@ -123,9 +146,7 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
         }
     }
 
-    const QString insertHead = QStringLiteral(
-        "INSERT INTO history(at, who, entity, entity_id, review_id, field, old_value, new_value, "
-        "parent_entity, parent_id) ");
+    const QString insertHead = historyInsertHead();
     for (const Table& t : tables()) {
         const QStringList cols = columns(db, t.table);
         if (cols.isEmpty()) {
@@ -135,22 +156,14 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
         auto json = [&](const QString& row) { return rowJson(cols, row); };
         auto values = [&](const QString& row, const QString& field, const QString& oldValue,
                           const QString& newValue) {
-            const QString parent =
-                t.parentEntity.isEmpty()
-                    ? QStringLiteral("NULL, NULL")
-                    : QStringLiteral("'%1', %2.%3").arg(t.parentEntity, row, t.parentColumn);
-            return QStringLiteral("rt_now(), rt_who(), '%1', %2.rowid, %3, %4, %5, %6, %7")
-                .arg(t.entity, row, QString(t.reviewSql).replace(QLatin1String("%1"), row), field, oldValue,
-                     newValue, parent);
+            return loggedValues(t, row, field, oldValue, newValue);
         };
 
         QStringList statements;
         statements << QStringLiteral(
                           "CREATE TRIGGER log_%1_insert AFTER INSERT ON %1 WHEN rt_history() BEGIN %2 "
                           "VALUES (%3); END")
-                          .arg(t.table, insertHead,
-                               values(QStringLiteral("NEW"), QStringLiteral("'created'"),
-                                      QStringLiteral("NULL"), json(QStringLiteral("NEW"))));
+                          .arg(t.table, insertHead, createdValues(t, cols, QStringLiteral("NEW")));
         statements << QStringLiteral(
                           "CREATE TRIGGER log_%1_delete AFTER DELETE ON %1 WHEN rt_history() BEGIN %2 "
                           "VALUES (%3); END")

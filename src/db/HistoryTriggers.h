@@ -36,6 +36,15 @@ public:
     // NEW, OLD or empty (the table's own columns). A table without an id
     // column keeps its rowid, so undo puts a link row back where it was.
     static QString rowJson(const QStringList& columns, const QString& row);
+    // "INSERT INTO history(…) ", the head of every history write.
+    static QString historyInsertHead();
+    // The history values (after historyInsertHead) of a change of a row of
+    // t; row is NEW, OLD or an alias, the others SQL expressions.
+    static QString loggedValues(const Table& t, const QString& row, const QString& field,
+                                const QString& oldValue, const QString& newValue);
+    // The values the insert trigger logs for a created row: for writing the
+    // creation of many rows at once (HistoryDeferral).
+    static QString createdValues(const Table& t, const QStringList& columns, const QString& row);
     // Drops and recreates every history trigger from the current columns, in
     // the caller's transaction. Run after every migration.
     static bool install(QSqlDatabase& db, QString* error);

@@ -13,16 +13,25 @@ namespace rt {
 // The SQL functions' bodies; a struct so they may reach the session's privates.
 struct SqliteSessionFunctions
 {
+    // Who and when are taken once per transaction: every change of one
+    // commit carries the same moment, and an import logging 150,000 rows
+    // does not format the clock and read the environment 150,000 times.
     static void now(sqlite3_context* ctx, int, sqlite3_value**)
     {
-        const QByteArray at = Repository::now().toUTC().toString(Qt::ISODate).toUtf8();
-        sqlite3_result_text(ctx, at.constData(), at.size(), SQLITE_TRANSIENT);
+        auto* self = static_cast<SqliteSession*>(sqlite3_user_data(ctx));
+        if (self->m_at.isEmpty())
+            self->m_at = Repository::now().toUTC().toString(Qt::ISODate).toUtf8();
+        sqlite3_result_text(ctx, self->m_at.constData(), int(self->m_at.size()), SQLITE_TRANSIENT);
     }
 
     static void who(sqlite3_context* ctx, int, sqlite3_value**)
     {
-        const QByteArray name = Repository::currentUser().toUtf8();
-        sqlite3_result_text(ctx, name.constData(), name.size(), SQLITE_TRANSIENT);
+        auto* self = static_cast<SqliteSession*>(sqlite3_user_data(ctx));
+        if (!self->m_whoKnown) {
+            self->m_who = Repository::currentUser().toUtf8();
+            self->m_whoKnown = true;
+        }
+        sqlite3_result_text(ctx, self->m_who.constData(), int(self->m_who.size()), SQLITE_TRANSIENT);
     }
 
     static void history(sqlite3_context* ctx, int, sqlite3_value**)
@@ -45,8 +54,9 @@ struct SqliteSessionFunctions
     static void setHistory(sqlite3_context* ctx, int, sqlite3_value** argv)
     {
         auto* self = static_cast<SqliteSession*>(sqlite3_user_data(ctx));
+        const bool before = self->m_logging;
         self->m_logging = sqlite3_value_int(argv[0]) != 0;
-        sqlite3_result_int(ctx, self->m_logging ? 1 : 0);
+        sqlite3_result_int(ctx, before ? 1 : 0); // so a pause inside a pause can put back what it found
     }
 };
 
@@ -127,7 +137,7 @@ int SqliteSession::commitHook(void* p)
 {
     auto* self = static_cast<SqliteSession*>(p);
     self->promote();
-    self->m_guardChecked = false;
+    self->forgetTransaction();
     self->m_committing = self->m_pending;
     self->m_pending = Range();
     if (self->m_committing.first != 0)
@@ -139,9 +149,17 @@ void SqliteSession::rollbackHook(void* p)
 {
     // Also called when a commit the hook let through fails after all.
     auto* self = static_cast<SqliteSession*>(p);
-    self->m_guardChecked = false;
+    self->forgetTransaction();
     self->m_pending = Range();
     self->m_committing = Range();
+}
+
+void SqliteSession::forgetTransaction()
+{
+    m_guardChecked = false;
+    m_at.clear();
+    m_who.clear();
+    m_whoKnown = false;
 }
 
 // A commit handed over by the hook has held once anything else happens on

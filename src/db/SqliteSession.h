@@ -19,7 +19,8 @@ namespace rt {
 //    checks that the file is still the one opened and still writable, and
 //    fails the statement with the reason when not — so every write path is
 //    refused the same way, whichever repository it comes through;
-//  - rt_set_history(on): switches logging for this connection only;
+//  - rt_set_history(on): switches logging for this connection only and
+//    returns whether it was on;
 //  - a journal of the history rows this connection committed, one range per
 //    transaction, which the window's undo stack is built from.
 class SqliteSession : public QObject
@@ -59,11 +60,15 @@ private:
     static int commitHook(void* self);
     static void rollbackHook(void* self);
     void promote();
+    void forgetTransaction();
 
     sqlite3* m_handle = nullptr;
     FileGuard m_guard;
     bool m_logging = true;
     bool m_guardChecked = false; // in the current transaction
+    QByteArray m_at;             // rt_now() of the current transaction
+    QByteArray m_who;            // rt_who() of the current transaction
+    bool m_whoKnown = false;     // the login may be empty
     Range m_pending;             // history rows written in the open transaction
     Range m_committing;          // handed over by the commit hook, until it is known to have held
     QVector<Range> m_committed;

@@ -1,5 +1,7 @@
 #include "TrackerImporter.h"
 
+#include "db/HistoryDeferral.h"
+#include "db/HistoryPause.h"
 #include "db/PlanWriter.h"
 #include "db/Repository.h"
 #include "db/Transaction.h"
@@ -360,6 +362,10 @@ public:
         // The latest update of each action written, once, as the trigger
         // updates_last_update_insert (migration 004) would have row by row: a
         // month-dated update counts as the month's last day, a year as 31 December.
+        // The day is bookkeeping, which history never logs; paused, the
+        // history trigger on actions does not compare every column of
+        // every action to find that out (a third of a 50,000-row import).
+        HistoryPause bookkeeping(m_db);
         QSqlQuery last(m_db);
         last.prepare(QStringLiteral(
             "UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date "
@@ -531,6 +537,9 @@ bool TrackerImporter::importReviews(QVector<ReviewRecord> reviews)
     SearchIndexDeferral searchIndex(m_db);
     if (!searchIndex.begin())
         return fail(tr("%1: nothing was imported: %2").arg(source, searchIndex.errorString()));
+    HistoryDeferral history(m_db);
+    if (!history.begin())
+        return fail(tr("%1: nothing was imported: %2").arg(source, history.errorString()));
     PlanWriter writer(m_db);
     ReviewMerger merger(m_db, writer);
     int position = 0;
@@ -573,6 +582,8 @@ bool TrackerImporter::importReviews(QVector<ReviewRecord> reviews)
     }
     if (!searchIndex.finish(merger.updatedActions()))
         return fail(tr("%1: nothing was imported: %2").arg(source, searchIndex.errorString()));
+    if (!history.finish())
+        return fail(tr("%1: nothing was imported: %2").arg(source, history.errorString()));
     if (m_progress && !m_progress(total, total))
         return cancelled();
     if (!tx.commit())
