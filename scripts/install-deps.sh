@@ -9,6 +9,7 @@ packages=(
   qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth sqlite3 fonts-dejavu-core
   libxlsxwriter-dev libzip-dev libsqlite3-dev poppler-utils unzip
+  libqt6sql6-psql postgresql-15 postgresql-client-15
 )
 
 missing=()

@@ -26,17 +26,19 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::CommandLine", text);
 }
 
-const QStringList kVerbs = {QStringLiteral("init"),           QStringLiteral("stats"),
-                            QStringLiteral("overdue"),        QStringLiteral("generate"),
-                            QStringLiteral("dashboard"),      QStringLiteral("import"),
-                            QStringLiteral("import-returns"), QStringLiteral("export"),
-                            QStringLiteral("check"),          QStringLiteral("backup")};
+const QStringList kVerbs = {
+    QStringLiteral("init"),           QStringLiteral("stats"),     QStringLiteral("overdue"),
+    QStringLiteral("generate"),       QStringLiteral("dashboard"), QStringLiteral("import"),
+    QStringLiteral("import-returns"), QStringLiteral("export"),    QStringLiteral("check"),
+    QStringLiteral("backup"),         QStringLiteral("admin")};
 
 } // namespace
 
 QCommandLineOption CommandLine::dbOption()
 {
-    return QCommandLineOption(QStringLiteral("db"), tr("The database file."), tr("PATH"));
+    return QCommandLineOption(
+        QStringLiteral("db"),
+        tr("The database file, or a server database: postgresql://USER@HOST:PORT/DATABASE."), tr("PATH"));
 }
 
 namespace {
@@ -151,7 +153,7 @@ int CommandLine::run(const QStringList& args)
 {
     if (!handles(args))
         return usage(tr("unknown command; use init, stats, overdue, dashboard, generate, import, "
-                        "import-returns, export, check, backup, gui or screenshot"));
+                        "import-returns, export, check, backup, admin, gui or screenshot"));
     const QString verb = args.at(1);
     QStringList rest = args;
     rest.removeAt(1);
@@ -173,6 +175,8 @@ int CommandLine::run(const QStringList& args)
         return runCheck(rest);
     if (verb == QLatin1String("backup"))
         return runBackup(rest);
+    if (verb == QLatin1String("admin"))
+        return runAdmin(rest);
     return runGenerate(rest);
 }
 

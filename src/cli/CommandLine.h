@@ -10,7 +10,7 @@ class QDate;
 namespace rt {
 
 // The command-line verbs that need no window: init, stats, overdue, dashboard,
-// generate, import, import-returns, export, check, backup.
+// generate, import, import-returns, export, check, backup, admin.
 // Exit codes: 0 done, 1 usage error, 2 data error (one line on stderr naming
 // the file and the cause).
 class CommandLine
@@ -41,6 +41,7 @@ private:
     int runExport(const QStringList& args);        // ExportCommand.cpp: papers, returns, backups
     int runCheck(const QStringList& args);         // MaintenanceCommand.cpp: is a database file sound
     int runBackup(const QStringList& args);        // MaintenanceCommand.cpp: a verified copy
+    int runAdmin(const QStringList& args);         // AdminCommand.cpp: server schema, roles, grants
     static QCommandLineOption dbOption();
     // Parses a verb's options; false when the caller should return *exitCode
     // (a usage error, or --help answered).

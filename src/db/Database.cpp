@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "ServerAddress.h"
 #include "SqliteSession.h"
 
 #include <QAtomicInt>
@@ -67,7 +68,9 @@ void Database::close()
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+    if (q.exec(m_server ? QStringLiteral("SELECT max(version) FROM rt_schema")
+                        : QStringLiteral("PRAGMA user_version")) &&
+        q.next())
         return q.value(0).toInt();
     return -1;
 }
@@ -168,6 +171,10 @@ bool Database::open(const QString& path, OpenMode mode)
     m_error.clear();
     m_path = path;
     m_readOnly = mode == OpenMode::ReadOnly;
+    m_server = ServerAddress::looksLikeServer(path);
+    m_serverRole.clear();
+    if (m_server)
+        return openServer(path, mode);
 
     const QFileInfo info(path);
     int userVersion = 0;
@@ -297,6 +304,9 @@ bool Database::openForReading(const QString& path, bool readOnly)
 {
     if (readOnly)
         return open(path, OpenMode::ReadOnly);
+    // On a server the login's privileges decide (a reviewer reads only).
+    if (ServerAddress::looksLikeServer(path))
+        return open(path, OpenMode::ReadWrite);
     const QFileInfo info(path);
     const bool writable =
         info.exists() && isWritableFile(info) && QFileInfo(info.absolutePath()).isWritable();

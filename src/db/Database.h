@@ -2,13 +2,15 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace rt {
 
 class SqliteSession;
 
-// One open Review Tracker database: a SQLite file with the tracker's schema.
+// One open Review Tracker database: a SQLite file with the tracker's schema,
+// or a PostgreSQL database (open() given postgresql://USER@HOST:PORT/DB).
 // open() refuses anything it cannot trust (not a database, truncated, from a
 // newer program, not ours) before writing a single byte, so a refused file is
 // left exactly as it was.
@@ -21,6 +23,12 @@ public:
         ReadOnly,  // existing file, never written (not even the journal mode)
         CreateNew  // a new file; refuses to overwrite an existing one
     };
+
+    // Asked for a server login's password when neither PGPASSWORD nor
+    // ~/.pgpass gives one; false when the user cancels. The password is
+    // kept in memory for this connection only.
+    using PasswordPrompt =
+        std::function<bool(const QString& address, const QString& reason, QString* password)>;
 
     static constexpr int kSchemaVersion = 5;
     static constexpr int kApplicationId = 0x52545231; // "RTR1"
@@ -38,7 +46,12 @@ public:
     void close();
     bool isOpen() const;
     bool isReadOnly() const { return m_readOnly; }
+    bool isServer() const { return m_server; }
+    // On a server: why the connection is read-only ("reviewer") or empty.
+    QString serverRole() const { return m_serverRole; }
+    static void setPasswordPrompt(PasswordPrompt prompt);
 
+    // The file's path, or the server address (without a password).
     QString path() const { return m_path; }
     QString errorString() const { return m_error; }
     int schemaVersion() const;
@@ -61,6 +74,10 @@ private:
     bool identify(const QString& path, int* userVersion);
     bool checkIdentity(const QString& path, qint64 applicationId, int userVersion);
     bool configure();
+    bool openServer(const QString& address, OpenMode mode);
+    bool connectServer(const QString& address);
+    bool readServerSchema(int* version);
+    bool readServerRole();
 
     QSqlDatabase m_db;
     std::unique_ptr<SqliteSession> m_session;
@@ -68,6 +85,8 @@ private:
     QString m_path;
     QString m_error;
     bool m_readOnly = false;
+    bool m_server = false;
+    QString m_serverRole;
 };
 
 } // namespace rt

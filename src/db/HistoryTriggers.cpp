@@ -1,69 +1,73 @@
 #include "HistoryTriggers.h"
 
+#include "SqlDialect.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace rt {
 
-namespace {
-
-const QString kNoReview = QStringLiteral("NULL");
-
-QString reviewOf(const char* table, const char* column)
-{
-    return QStringLiteral("(SELECT review_id FROM %1 WHERE id = %2.%3)")
-        .arg(QLatin1String(table), QStringLiteral("%1"), QLatin1String(column));
-}
-
-} // namespace
-
 const QVector<HistoryTriggers::Table>& HistoryTriggers::tables()
 {
     static const QVector<Table> all = [] {
-        const QString own = QStringLiteral("%1.review_id");
+        const QString own = QStringLiteral("review_id");
         const QString review = QStringLiteral("review");
         const QString action = QStringLiteral("action");
         const QString audit = QStringLiteral("s11_audit");
-        const QString s11Review = reviewOf("s11_audits", "audit_id");
+        const QString ofAction = QStringLiteral("actions.action_id");
+        const QString ofAudit = QStringLiteral("s11_audits.audit_id");
         return QVector<Table>{
-            {QStringLiteral("agencies"), QStringLiteral("agency"), {}, {}, kNoReview},
-            {QStringLiteral("agency_aliases"), QStringLiteral("agency_alias"), QStringLiteral("agency"),
-             QStringLiteral("agency_id"), kNoReview},
-            {QStringLiteral("owners"), QStringLiteral("owner"), {}, {}, kNoReview},
-            {QStringLiteral("themes"), QStringLiteral("theme"), {}, {}, kNoReview},
-            {QStringLiteral("reviews"), review, {}, {}, QStringLiteral("%1.id")},
-            {QStringLiteral("review_links"), QStringLiteral("review_link"), review,
-             QStringLiteral("review_id"), own},
-            {QStringLiteral("plan_versions"), QStringLiteral("plan_version"), review,
-             QStringLiteral("review_id"), own},
-            {QStringLiteral("sections"), QStringLiteral("section"), review, QStringLiteral("review_id"), own},
+            {QStringLiteral("agencies"), QStringLiteral("agency"), {}, {}, {}},
+            {QStringLiteral("agency_aliases"),
+             QStringLiteral("agency_alias"),
+             QStringLiteral("agency"),
+             QStringLiteral("agency_id"),
+             {}},
+            {QStringLiteral("owners"), QStringLiteral("owner"), {}, {}, {}},
+            {QStringLiteral("themes"), QStringLiteral("theme"), {}, {}, {}},
+            {QStringLiteral("reviews"), review, {}, {}, QStringLiteral("id")},
+            {QStringLiteral("review_links"), QStringLiteral("review_link"), review, own, own},
+            {QStringLiteral("plan_versions"), QStringLiteral("plan_version"), review, own, own},
+            {QStringLiteral("sections"), QStringLiteral("section"), review, own, own},
             {QStringLiteral("recommendations"), QStringLiteral("recommendation"), {}, {}, own},
             {QStringLiteral("recommendation_themes"), QStringLiteral("recommendation_theme"),
              QStringLiteral("recommendation"), QStringLiteral("recommendation_id"),
-             reviewOf("recommendations", "recommendation_id")},
+             QStringLiteral("recommendations.recommendation_id")},
             {QStringLiteral("responses"), QStringLiteral("response"), {}, {}, own},
             {QStringLiteral("response_recommendations"), QStringLiteral("response_recommendation"),
-             QStringLiteral("response"), QStringLiteral("response_id"), reviewOf("responses", "response_id")},
+             QStringLiteral("response"), QStringLiteral("response_id"),
+             QStringLiteral("responses.response_id")},
             {QStringLiteral("actions"), action, {}, {}, own},
             {QStringLiteral("action_owners"), QStringLiteral("action_owner"), action,
-             QStringLiteral("action_id"), reviewOf("actions", "action_id")},
+             QStringLiteral("action_id"), ofAction},
             {QStringLiteral("action_links"), QStringLiteral("action_link"), action,
-             QStringLiteral("action_id"), reviewOf("actions", "action_id")},
+             QStringLiteral("action_id"), ofAction},
             {QStringLiteral("updates"), QStringLiteral("update"), action, QStringLiteral("action_id"),
-             reviewOf("actions", "action_id")},
+             ofAction},
             {QStringLiteral("s11_audits"), audit, {}, {}, own},
             {QStringLiteral("s11_standards"), QStringLiteral("s11_standard"), audit,
-             QStringLiteral("audit_id"), s11Review},
+             QStringLiteral("audit_id"), ofAudit},
             {QStringLiteral("s11_themes"), QStringLiteral("s11_theme"), audit, QStringLiteral("audit_id"),
-             s11Review},
+             ofAudit},
             {QStringLiteral("s11_agencies"), QStringLiteral("s11_agency"), audit, QStringLiteral("audit_id"),
-             s11Review},
+             ofAudit},
             {QStringLiteral("s11_ratings"), QStringLiteral("s11_rating"), audit, QStringLiteral("audit_id"),
-             s11Review},
-            {QStringLiteral("saved_filters"), QStringLiteral("saved_filter"), {}, {}, kNoReview},
+             ofAudit},
+            {QStringLiteral("saved_filters"), QStringLiteral("saved_filter"), {}, {}, {}},
         };
     }();
     return all;
+}
+
+QString HistoryTriggers::reviewSql(const Table& t, const QString& row)
+{
+    if (t.reviewFrom.isEmpty())
+        return QStringLiteral("NULL");
+    if (!t.reviewFrom.contains(QLatin1Char('.')))
+        return QStringLiteral("%1.%2").arg(row, t.reviewFrom);
+    const QString table = t.reviewFrom.section(QLatin1Char('.'), 0, 0);
+    const QString column = t.reviewFrom.section(QLatin1Char('.'), 1, 1);
+    return QStringLiteral("(SELECT review_id FROM %1 WHERE id = %2.%3)").arg(table, row, column);
 }
 
 const HistoryTriggers::Table* HistoryTriggers::forEntity(const QString& entity)
@@ -84,7 +88,7 @@ QStringList HistoryTriggers::columns(QSqlDatabase& db, const QString& table)
 {
     QStringList out;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT name FROM pragma_table_info(?) ORDER BY cid"));
+    q.prepare(SqlDialect::columnsQuery(db));
     q.addBindValue(table);
     if (q.exec()) {
         while (q.next())
@@ -118,8 +122,7 @@ QString HistoryTriggers::loggedValues(const Table& t, const QString& row, const 
                                ? QStringLiteral("NULL, NULL")
                                : QStringLiteral("'%1', %2.%3").arg(t.parentEntity, row, t.parentColumn);
     return QStringLiteral("rt_now(), rt_who(), '%1', %2.rowid, %3, %4, %5, %6, %7")
-        .arg(t.entity, row, QString(t.reviewSql).replace(QLatin1String("%1"), row), field, oldValue, newValue,
-             parent);
+        .arg(t.entity, row, reviewSql(t, row), field, oldValue, newValue, parent);
 }
 
 QString HistoryTriggers::createdValues(const Table& t, const QStringList& columns, const QString& row)
@@ -127,8 +130,31 @@ QString HistoryTriggers::createdValues(const Table& t, const QStringList& column
     return loggedValues(t, row, QStringLiteral("'created'"), QStringLiteral("NULL"), rowJson(columns, row));
 }
 
+// PostgreSQL: one trigger per table calling rt_log() (schema 5), which reads
+// the table's columns itself, with the entity, parent and review as words.
+bool HistoryTriggers::installPostgres(QSqlDatabase& db, QString* error)
+{
+    QSqlQuery q(db);
+    for (const Table& t : tables()) {
+        const QStringList statements = {
+            QStringLiteral("DROP TRIGGER IF EXISTS log_%1 ON %1").arg(t.table),
+            QStringLiteral("CREATE TRIGGER log_%1 AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH ROW "
+                           "EXECUTE FUNCTION rt_log('%2', '%3', '%4', '%5')")
+                .arg(t.table, t.entity, t.parentEntity, t.parentColumn, t.reviewFrom)};
+        for (const QString& s : statements) {
+            if (!q.exec(s)) {
+                *error = QStringLiteral("%1: %2").arg(t.table, q.lastError().text());
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
 {
+    if (SqlDialect::isPostgres(db))
+        return installPostgres(db, error);
     QSqlQuery q(db);
     QStringList old;
     if (!q.exec(

@@ -21,7 +21,11 @@ public:
         QString entity;       // action
         QString parentEntity; // the record this row is a detail of, if any
         QString parentColumn;
-        QString reviewSql; // the row's review; %1 is NEW or OLD
+        // Where the row's review is: "id" (a review), "review_id" (its own
+        // column), "table.column" (the review of the row that column names)
+        // or empty (none). The SQLite triggers and PostgreSQL's rt_log()
+        // read the same words.
+        QString reviewFrom;
     };
 
     // Every logged table, parents before children.
@@ -36,6 +40,8 @@ public:
     // NEW, OLD or empty (the table's own columns). A table without an id
     // column keeps its rowid, so undo puts a link row back where it was.
     static QString rowJson(const QStringList& columns, const QString& row);
+    // SQL for the row's review; row is NEW, OLD or an alias.
+    static QString reviewSql(const Table& t, const QString& row);
     // "INSERT INTO history(…) ", the head of every history write.
     static QString historyInsertHead();
     // The history values (after historyInsertHead) of a change of a row of
@@ -48,6 +54,9 @@ public:
     // Drops and recreates every history trigger from the current columns, in
     // the caller's transaction. Run after every migration.
     static bool install(QSqlDatabase& db, QString* error);
+
+private:
+    static bool installPostgres(QSqlDatabase& db, QString* error);
 };
 
 } // namespace rt

@@ -1,5 +1,7 @@
 #include "Transaction.h"
 
+#include "SqlDialect.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -22,7 +24,12 @@ Transaction::Transaction(QSqlDatabase& db) : m_db(db)
     // timeout), so a transaction that reads before it writes cannot fail half
     // way with "database is locked" because another program saved meanwhile.
     // A read-only connection cannot take it and reads in a plain one.
+    // PostgreSQL locks rows as they are written and has no such mode.
     QSqlQuery begin(m_db);
+    if (SqlDialect::isPostgres(m_db)) {
+        m_active = begin.exec(QStringLiteral("BEGIN"));
+        return;
+    }
     m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active)
         m_active = begin.exec(QStringLiteral("BEGIN"));

@@ -1,0 +1,130 @@
+#include "ServerRoles.h"
+
+#include "Database.h"
+#include "HistoryTriggers.h"
+#include "Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace rt {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("rt::ServerRoles", text);
+}
+
+bool run(QSqlQuery& q, const QStringList& statements, QString* error)
+{
+    for (const QString& s : statements) {
+        if (!q.exec(s)) {
+            *error = QStringLiteral("%1: %2").arg(s, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+QString ServerRoles::roleName(Role role)
+{
+    return role == Role::Editor ? QStringLiteral("tracker_editor") : QStringLiteral("tracker_reviewer");
+}
+
+bool ServerRoles::setUp(Database& db, QString* error)
+{
+    if (!db.isServer()) {
+        *error = tr("roles are for a server database, not a file");
+        return false;
+    }
+    QSqlDatabase& c = db.connection();
+    Transaction tx(c);
+    QSqlQuery q(c);
+    QStringList statements;
+    for (const QString& role : {roleName(Role::Editor), roleName(Role::Reviewer)}) {
+        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = '%1'").arg(role))) {
+            *error = q.lastError().text();
+            return false;
+        }
+        if (!q.next())
+            statements << QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(role);
+    }
+    const QString editor = roleName(Role::Editor);
+    const QString reviewer = roleName(Role::Reviewer);
+    // Start from nothing, so a right taken away in a later schema goes too.
+    statements
+        << QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, %1, %2")
+               .arg(editor, reviewer)
+        << QStringLiteral("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %1, %2")
+               .arg(editor, reviewer)
+        << QStringLiteral("REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC")
+        << QStringLiteral("GRANT USAGE ON SCHEMA public TO %1, %2").arg(editor, reviewer)
+        << QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1, %2").arg(editor, reviewer)
+        << QStringLiteral("GRANT EXECUTE ON FUNCTION rt_update_day(TEXT) TO %1, %2").arg(editor, reviewer)
+        << QStringLiteral("GRANT EXECUTE ON FUNCTION rt_updates_last_update(), rt_action_search(), rt_log(), "
+                          "rt_notify_change(), rt_updates_never_overwritten(), "
+                          "rt_history_never_rewritten() TO %1")
+               .arg(editor)
+        << QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(editor);
+    // Editors change records; the log and the search index are written only
+    // by the owner's trigger functions.
+    for (const HistoryTriggers::Table& t : HistoryTriggers::tables())
+        statements << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON %1 TO %2").arg(t.table, editor);
+    if (!run(q, statements, error))
+        return false;
+    if (!tx.commit()) {
+        *error = c.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool ServerRoles::grant(Database& db, Role role, const QString& login, QString* error)
+{
+    if (!db.isServer()) {
+        *error = tr("roles are for a server database, not a file");
+        return false;
+    }
+    QSqlDatabase& c = db.connection();
+    QSqlQuery q(c);
+    q.prepare(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"));
+    q.addBindValue(login);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (!q.next()) {
+        *error = tr("the server has no login “%1”; IT creates it first (CREATE ROLE … LOGIN)").arg(login);
+        return false;
+    }
+    if (!q.value(0).toBool()) {
+        *error = tr("“%1” is a role that cannot log in, not a person's login").arg(login);
+        return false;
+    }
+    if (!q.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = '%1'").arg(roleName(role))) ||
+        !q.next()) {
+        *error = tr("the roles are missing; run “review-tracker admin setup” first");
+        return false;
+    }
+    const QString who = c.driver()->escapeIdentifier(login, QSqlDriver::FieldName);
+    const Role other = role == Role::Editor ? Role::Reviewer : Role::Editor;
+    Transaction tx(c);
+    if (!run(q,
+             {QStringLiteral("REVOKE %1 FROM %2").arg(roleName(other), who),
+              QStringLiteral("GRANT %1 TO %2").arg(roleName(role), who)},
+             error))
+        return false;
+    if (!tx.commit()) {
+        *error = c.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace rt
