@@ -9,6 +9,7 @@
 #include "db/HistoryPause.h"
 #include "db/HistoryTriggers.h"
 #include "db/SqlDialect.h"
+#include "io/SampleData.h"
 
 #include <QProcess>
 #include <QSqlQuery>
@@ -312,4 +313,38 @@ TEST_F(Server, AnEditorChangesRecordsButNeitherTheLogNorItsPause)
                      &output),
               2);
     EXPECT_TRUE(output.contains(QStringLiteral("no login “nobody_here”"))) << output.toStdString();
+}
+
+// The same documents loaded into a file and onto the server give the same
+// answers, byte for byte, from every verb already moved to both backends.
+TEST_F(Server, TheSampleOnTheServerAnswersAsTheFileDoes)
+{
+    QString error;
+    ASSERT_TRUE(SampleData::createDatabase(url(), &error)) << error.toStdString();
+    test::TempDir dir;
+    const QString file = dir.file(QStringLiteral("sample.rtdb"));
+    ASSERT_TRUE(SampleData::createDatabase(file, &error)) << error.toStdString();
+    {
+        auto server = open(url(), Database::OpenMode::ReadWrite);
+        Database local;
+        ASSERT_TRUE(local.open(file, Database::OpenMode::ReadOnly));
+        for (const HistoryTriggers::Table& t : HistoryTriggers::tables()) {
+            const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(t.table);
+            EXPECT_EQ(test::scalar(*server, count), test::scalar(local, count)) << t.table.toStdString();
+        }
+        const QString logged = QStringLiteral("SELECT count(*) FROM history");
+        EXPECT_EQ(test::scalar(*server, logged), test::scalar(local, logged));
+    }
+    const QString asOf = QStringLiteral("2024-06-30");
+    for (const QString& verb :
+         {QStringLiteral("stats"), QStringLiteral("overdue"), QStringLiteral("dashboard")}) {
+        QString onServer;
+        QString onFile;
+        EXPECT_EQ(runCli({verb, QStringLiteral("--db"), url(), QStringLiteral("--as-of"), asOf}, &onServer),
+                  0)
+            << onServer.toStdString();
+        EXPECT_EQ(runCli({verb, QStringLiteral("--db"), file, QStringLiteral("--as-of"), asOf}, &onFile), 0);
+        EXPECT_GT(onFile.size(), 100) << verb.toStdString();
+        EXPECT_EQ(onServer, onFile) << verb.toStdString();
+    }
 }

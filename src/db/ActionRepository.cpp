@@ -1,5 +1,6 @@
 #include "ActionRepository.h"
 
+#include "SqlDialect.h"
 #include "Transaction.h"
 #include "core/TargetDate.h"
 #include "core/Vocabulary.h"
@@ -155,7 +156,7 @@ bool ActionRepository::setOwners(qint64 actionId, const QStringList& names)
     QSqlQuery find(m_db);
     find.prepare(QStringLiteral("SELECT id, name FROM owners WHERE lower(name) = lower(?)"));
     QSqlQuery add(m_db);
-    add.prepare(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?)"));
+    add.prepare(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?) RETURNING id"));
     QSqlQuery link(m_db);
     link.prepare(QStringLiteral("INSERT INTO action_owners(action_id, owner_id, position) VALUES (?, ?, ?)"));
     QStringList spelled;
@@ -175,7 +176,7 @@ bool ActionRepository::setOwners(qint64 actionId, const QStringList& names)
             add.addBindValue(agencyId);
             if (!run(add))
                 return false;
-            ownerId = add.lastInsertId().toLongLong();
+            ownerId = SqlDialect::insertedId(add);
             spelled << name;
         }
         link.addBindValue(actionId);
@@ -253,7 +254,7 @@ qint64 ActionRepository::create(qint64 recommendationId, const QString& text, co
     ins.prepare(QStringLiteral(
         "INSERT INTO actions(review_id, recommendation_id, number, position, text, owner_text, target_text, "
         "target_precision, target_due) VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM actions "
-        "WHERE recommendation_id = ?), ?, ?, ?, ?, ?)"));
+        "WHERE recommendation_id = ?), ?, ?, ?, ?, ?) RETURNING id"));
     ins.addBindValue(reviewId);
     ins.addBindValue(recommendationId);
     ins.addBindValue(sqlText(number));
@@ -265,7 +266,7 @@ qint64 ActionRepository::create(qint64 recommendationId, const QString& text, co
     ins.addBindValue(t.isDated() ? QVariant(t.due().toString(Qt::ISODate)) : QVariant());
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!setOwners(id, ownerNames))
         return 0;
     if (!tx.commit()) {

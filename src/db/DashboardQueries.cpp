@@ -71,12 +71,7 @@ bool DashboardQueries::load(DashboardSnapshot* out)
 
     // A recommendation is complete when every one of its actions is closed;
     // one without actions is not counted either way.
-    if (!exec(q, QStringLiteral("SELECT review_id, count(*), sum(open_n = 0), sum(n) FROM ("
-                                "  SELECT a.review_id AS review_id, count(*) AS n,"
-                                "    sum(CASE WHEN %1 THEN 1 ELSE 0 END) AS open_n"
-                                "  FROM actions a GROUP BY a.recommendation_id) "
-                                "GROUP BY review_id")
-                     .arg(open)))
+    if (!exec(q, StatusQueries::completionByReviewSql()))
         return false;
     while (q.next()) {
         const int i = reviewIndex.value(q.value(0).toLongLong(), -1);

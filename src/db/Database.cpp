@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "ServerAddress.h"
+#include "SqlDialect.h"
 #include "SqliteSession.h"
 
 #include <QAtomicInt>
@@ -68,9 +69,7 @@ void Database::close()
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
-    if (q.exec(m_server ? QStringLiteral("SELECT max(version) FROM rt_schema")
-                        : QStringLiteral("PRAGMA user_version")) &&
-        q.next())
+    if (q.exec(SqlDialect::schemaVersionQuery(m_db)) && q.next())
         return q.value(0).toInt();
     return -1;
 }

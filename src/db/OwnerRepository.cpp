@@ -1,5 +1,6 @@
 #include "OwnerRepository.h"
 
+#include "SqlDialect.h"
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -80,12 +81,12 @@ qint64 OwnerRepository::addOwner(const QString& name, qint64 agencyId)
         q.finish();
     }
     QSqlQuery ins(m_db);
-    ins.prepare(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?)"));
+    ins.prepare(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?) RETURNING id"));
     ins.addBindValue(n);
     ins.addBindValue(idOrNull(agencyId));
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The owner was not added: %1").arg(m_db.lastError().text()));
         return 0;
@@ -269,12 +270,12 @@ qint64 OwnerRepository::addAgency(const QString& name, const QString& shortName)
     }
     QSqlQuery ins(m_db);
     ins.prepare(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
-                               "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
+                               "(SELECT coalesce(max(position), 0) + 1 FROM agencies)) RETURNING id"));
     ins.addBindValue(n);
     ins.addBindValue(sqlText(shortName.simplified()));
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The agency was not added: %1").arg(m_db.lastError().text()));
         return 0;

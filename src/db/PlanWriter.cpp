@@ -1,6 +1,7 @@
 #include "PlanWriter.h"
 
 #include "Repository.h"
+#include "SqlDialect.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -93,13 +94,14 @@ qint64 PlanWriter::agencyId(const QString& name, const QString& shortName)
         return 0;
     if (const qint64 id = knownAgencyId(n))
         return id;
-    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
-                                             "(SELECT coalesce(max(position), 0) + 1 FROM agencies))"));
+    QSqlQuery& ins =
+        prepared(QStringLiteral("INSERT INTO agencies(name, short_name, position) VALUES (?, ?, "
+                                "(SELECT coalesce(max(position), 0) + 1 FROM agencies)) RETURNING id"));
     ins.addBindValue(n);
     ins.addBindValue(sqlText(shortName.trimmed()));
     if (!run(ins, "agency"))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     m_agencies.insert(n.toLower(), id);
     m_notAgencies.clear(); // a new agency may carry a name remembered as none
     return id;
@@ -146,12 +148,13 @@ qint64 PlanWriter::ownerId(const QString& name, qint64 agencyId)
         m_owners.insert(n.toLower(), id);
         return id;
     }
-    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?)"));
+    QSqlQuery& ins =
+        prepared(QStringLiteral("INSERT INTO owners(name, agency_id) VALUES (?, ?) RETURNING id"));
     ins.addBindValue(n);
     ins.addBindValue(agencyId > 0 ? QVariant(agencyId) : QVariant());
     if (!run(ins, "owner"))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     m_owners.insert(n.toLower(), id);
     return id;
 }
@@ -171,11 +174,11 @@ qint64 PlanWriter::themeId(const QString& name)
         m_themes.insert(n, id);
         return id;
     }
-    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO themes(name) VALUES (?)"));
+    QSqlQuery& ins = prepared(QStringLiteral("INSERT INTO themes(name) VALUES (?) RETURNING id"));
     ins.addBindValue(n);
     if (!run(ins, "theme"))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     m_themes.insert(n, id);
     return id;
 }
@@ -185,7 +188,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
     QSqlQuery& q = prepared(QStringLiteral(
         "INSERT INTO reviews(kind, reference, title, body, year, initiated, completed, published, "
         "publication_withheld, withheld_reason, summary, source, position) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(sqlText(reviewkind::code(r.kind)));
     q.addBindValue(sqlText(r.reference));
     q.addBindValue(sqlText(r.title));
@@ -201,7 +204,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
     q.addBindValue(position);
     if (!run(q, "review"))
         return false;
-    r.id = q.lastInsertId().toLongLong();
+    r.id = SqlDialect::insertedId(q);
 
     int pos = 0;
     for (const PlanVersionRecord& v : r.planVersions) {
@@ -221,7 +224,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
     for (const SectionRecord& s : r.sections) {
         QSqlQuery& sq = prepared(QStringLiteral(
             "INSERT INTO sections(review_id, number, title, description, success_measure, response_decision, "
-            "position) VALUES (?,?,?,?,?,?,?)"));
+            "position) VALUES (?,?,?,?,?,?,?) RETURNING id"));
         sq.addBindValue(r.id);
         sq.addBindValue(sqlText(s.number));
         sq.addBindValue(sqlText(s.title));
@@ -231,7 +234,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         sq.addBindValue(++pos);
         if (!run(sq, "section"))
             return false;
-        sections.insert(s.number, sq.lastInsertId().toLongLong());
+        sections.insert(s.number, SqlDialect::insertedId(sq));
     }
 
     QHash<QString, qint64> recByNumber;
@@ -244,8 +247,8 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
 
     pos = 0;
     for (const ResponseRecord& resp : r.responses) {
-        QSqlQuery& rq = prepared(QStringLiteral(
-            "INSERT INTO responses(review_id, number, title, text, position) VALUES (?,?,?,?,?)"));
+        QSqlQuery& rq = prepared(QStringLiteral("INSERT INTO responses(review_id, number, title, text, "
+                                                "position) VALUES (?,?,?,?,?) RETURNING id"));
         rq.addBindValue(r.id);
         rq.addBindValue(sqlText(resp.number));
         rq.addBindValue(sqlText(resp.title));
@@ -253,7 +256,7 @@ bool PlanWriter::writeReview(ReviewRecord& r, int position)
         rq.addBindValue(++pos);
         if (!run(rq, "response"))
             return false;
-        const qint64 responseId = rq.lastInsertId().toLongLong();
+        const qint64 responseId = SqlDialect::insertedId(rq);
         for (const QString& number : resp.recommendationNumbers) {
             const qint64 recId = recByNumber.value(number);
             if (recId == 0) {
@@ -312,11 +315,12 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
                                      QHash<QString, qint64>& byNumber,
                                      QVector<QPair<qint64, ActionRecord*>>& actions)
 {
-    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO recommendations(review_id, parent_id, section_id, "
-                                           "kind, number, sort_key, position, title, "
-                                           "text, addressed_to, decision, decision_reason, "
-                                           "decision_explanation, success_measure, response_decision, "
-                                           "answered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    QSqlQuery& q =
+        prepared(QStringLiteral("INSERT INTO recommendations(review_id, parent_id, section_id, "
+                                "kind, number, sort_key, position, title, "
+                                "text, addressed_to, decision, decision_reason, "
+                                "decision_explanation, success_measure, response_decision, "
+                                "answered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(reviewId);
     q.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
     const qint64 sectionId = sections.value(rec.section);
@@ -336,7 +340,7 @@ bool PlanWriter::writeRecommendation(qint64 reviewId, qint64 parentId, Recommend
     q.addBindValue(sqlText(rec.answeredBy));
     if (!run(q, "recommendation"))
         return false;
-    rec.id = q.lastInsertId().toLongLong();
+    rec.id = SqlDialect::insertedId(q);
     if (!rec.number.isEmpty())
         byNumber.insert(rec.number, rec.id);
 
@@ -402,7 +406,7 @@ bool PlanWriter::insertAction(qint64 reviewId, qint64 recommendationId, ActionRe
         "INSERT INTO actions(review_id, recommendation_id, number, position, text, owner_text, agency_id, "
         "target_text, target_precision, target_due, revised_target_text, revised_target_precision, "
         "revised_target_due, status, status_text, rag, success_measure, evidence) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(reviewId);
     q.addBindValue(recommendationId);
     q.addBindValue(sqlText(a.number));
@@ -423,7 +427,7 @@ bool PlanWriter::insertAction(qint64 reviewId, qint64 recommendationId, ActionRe
     q.addBindValue(sqlText(a.evidence));
     if (!run(q, "action"))
         return false;
-    a.id = q.lastInsertId().toLongLong();
+    a.id = SqlDialect::insertedId(q);
 
     int pos = 0;
     for (int i = 0; i < a.owners.size(); ++i) {
@@ -459,18 +463,19 @@ bool PlanWriter::insertUpdate(qint64 actionId, const ProgressUpdate& u, int posi
 
 bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
 {
-    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO s11_audits(review_id, year, panel) VALUES (?,?,?)"));
+    QSqlQuery& q = prepared(
+        QStringLiteral("INSERT INTO s11_audits(review_id, year, panel) VALUES (?,?,?) RETURNING id"));
     q.addBindValue(reviewId);
     q.addBindValue(audit.year);
     q.addBindValue(sqlText(audit.panel.join(QLatin1Char('\n'))));
     if (!run(q, "Section 11 audit"))
         return false;
-    const qint64 auditId = q.lastInsertId().toLongLong();
+    const qint64 auditId = SqlDialect::insertedId(q);
 
     QHash<int, qint64> standards;
     for (const S11StandardRecord& s : audit.standards) {
         QSqlQuery& sq = prepared(QStringLiteral("INSERT INTO s11_standards(audit_id, number, title, "
-                                                "partnership_rag, comment) VALUES (?,?,?,?,?)"));
+                                                "partnership_rag, comment) VALUES (?,?,?,?,?) RETURNING id"));
         sq.addBindValue(auditId);
         sq.addBindValue(s.number);
         sq.addBindValue(sqlText(s.title));
@@ -478,7 +483,7 @@ bool PlanWriter::writeS11(qint64 reviewId, const S11AuditRecord& audit)
         sq.addBindValue(sqlText(s.comment));
         if (!run(sq, "Section 11 standard"))
             return false;
-        standards.insert(s.number, sq.lastInsertId().toLongLong());
+        standards.insert(s.number, SqlDialect::insertedId(sq));
     }
     int pos = 0;
     for (const S11ThemeRecord& t : audit.themes) {

@@ -1,6 +1,7 @@
 #include "RecommendationRepository.h"
 
 #include "PlanWriter.h"
+#include "SqlDialect.h"
 #include "Transaction.h"
 #include "core/Vocabulary.h"
 
@@ -138,7 +139,7 @@ qint64 RecommendationRepository::create(qint64 reviewId, qint64 parentId, const 
         "INSERT INTO recommendations(review_id, parent_id, section_id, kind, number, sort_key, position, "
         "text) "
         "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM recommendations "
-        "WHERE review_id = ? AND coalesce(parent_id, 0) = ?), ?)"));
+        "WHERE review_id = ? AND coalesce(parent_id, 0) = ?), ?) RETURNING id"));
     ins.addBindValue(reviewId);
     ins.addBindValue(parentId > 0 ? QVariant(parentId) : QVariant());
     ins.addBindValue(sectionId);
@@ -150,7 +151,7 @@ qint64 RecommendationRepository::create(qint64 reviewId, qint64 parentId, const 
     ins.addBindValue(text);
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The recommendation was not added: %1").arg(m_db.lastError().text()));
         return 0;
@@ -277,7 +278,7 @@ bool RecommendationRepository::setThemes(qint64 recommendationId, const QStringL
     QSqlQuery find(m_db);
     find.prepare(QStringLiteral("SELECT id FROM themes WHERE name = ?"));
     QSqlQuery add(m_db);
-    add.prepare(QStringLiteral("INSERT INTO themes(name) VALUES (?)"));
+    add.prepare(QStringLiteral("INSERT INTO themes(name) VALUES (?) RETURNING id"));
     QSqlQuery link(m_db);
     link.prepare(
         QStringLiteral("INSERT INTO recommendation_themes(recommendation_id, theme_id) VALUES (?, ?)"));
@@ -291,7 +292,7 @@ bool RecommendationRepository::setThemes(qint64 recommendationId, const QStringL
             add.addBindValue(name);
             if (!run(add))
                 return false;
-            themeId = add.lastInsertId().toLongLong();
+            themeId = SqlDialect::insertedId(add);
         }
         link.addBindValue(recommendationId);
         link.addBindValue(themeId);

@@ -1,5 +1,7 @@
 #include "Repository.h"
 
+#include "SqlDialect.h"
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -211,7 +213,7 @@ qint64 Repository::insertUpdate(qint64 actionId, const QString& iso, const QStri
     ins.prepare(
         QStringLiteral("INSERT INTO updates(action_id, date, label, author, text, rag, position) "
                        "VALUES (?, ?, '', ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM updates "
-                       "WHERE action_id = ?))"));
+                       "WHERE action_id = ?)) RETURNING id"));
     ins.addBindValue(actionId);
     ins.addBindValue(iso);
     ins.addBindValue(sqlText(author.trimmed()));
@@ -221,7 +223,7 @@ qint64 Repository::insertUpdate(qint64 actionId, const QString& iso, const QStri
     if (!run(ins))
         return 0;
     // The history trigger logs the new update, naming its action.
-    return ins.lastInsertId().toLongLong();
+    return SqlDialect::insertedId(ins);
 }
 
 } // namespace rt

@@ -1,5 +1,6 @@
 #include "ResponseRepository.h"
 
+#include "SqlDialect.h"
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -42,15 +43,15 @@ qint64 ResponseRepository::create(qint64 recommendationId, const QString& text)
     rec.finish();
 
     QSqlQuery ins(m_db);
-    ins.prepare(
-        QStringLiteral("INSERT INTO responses(review_id, text, position) VALUES (?, ?, "
-                       "(SELECT coalesce(max(position), 0) + 1 FROM responses WHERE review_id = ?))"));
+    ins.prepare(QStringLiteral(
+        "INSERT INTO responses(review_id, text, position) VALUES (?, ?, "
+        "(SELECT coalesce(max(position), 0) + 1 FROM responses WHERE review_id = ?)) RETURNING id"));
     ins.addBindValue(reviewId);
     ins.addBindValue(text);
     ins.addBindValue(reviewId);
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     QSqlQuery link(m_db);
     link.prepare(
         QStringLiteral("INSERT INTO response_recommendations(response_id, recommendation_id) VALUES (?, ?)"));

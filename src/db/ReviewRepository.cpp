@@ -1,5 +1,6 @@
 #include "ReviewRepository.h"
 
+#include "SqlDialect.h"
 #include "Transaction.h"
 #include "core/PartialDate.h"
 #include "core/Vocabulary.h"
@@ -79,12 +80,12 @@ qint64 ReviewRepository::create(const QString& kind, const QString& title)
     Transaction tx(m_db);
     QSqlQuery ins(m_db);
     ins.prepare(QStringLiteral("INSERT INTO reviews(kind, title, position) VALUES (?, ?, "
-                               "(SELECT coalesce(max(position), 0) + 1 FROM reviews))"));
+                               "(SELECT coalesce(max(position), 0) + 1 FROM reviews)) RETURNING id"));
     ins.addBindValue(code);
     ins.addBindValue(title.trimmed());
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The review was not added: %1").arg(m_db.lastError().text()));
         return 0;
@@ -238,7 +239,7 @@ qint64 ReviewRepository::addPlanVersion(qint64 reviewId, const QString& version,
     ins.prepare(
         QStringLiteral("INSERT INTO plan_versions(review_id, version, date, comment, position) VALUES "
                        "(?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM plan_versions "
-                       "WHERE review_id = ?))"));
+                       "WHERE review_id = ?)) RETURNING id"));
     ins.addBindValue(reviewId);
     ins.addBindValue(version.trimmed());
     ins.addBindValue(storedDate);
@@ -246,7 +247,7 @@ qint64 ReviewRepository::addPlanVersion(qint64 reviewId, const QString& version,
     ins.addBindValue(reviewId);
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The plan version was not added: %1").arg(m_db.lastError().text()));
         return 0;
@@ -342,7 +343,7 @@ qint64 ReviewRepository::addLink(qint64 reviewId, qint64 linkedReviewId, const Q
     exists.finish();
     QSqlQuery ins(m_db);
     ins.prepare(QStringLiteral("INSERT INTO review_links(review_id, linked_review_id, linked_title, "
-                               "linked_year, note) VALUES (?, ?, ?, ?, ?)"));
+                               "linked_year, note) VALUES (?, ?, ?, ?, ?) RETURNING id"));
     ins.addBindValue(reviewId);
     ins.addBindValue(linkedReviewId > 0 ? QVariant(linkedReviewId) : QVariant());
     ins.addBindValue(sqlText(linkedTitle.trimmed()));
@@ -350,7 +351,7 @@ qint64 ReviewRepository::addLink(qint64 reviewId, qint64 linkedReviewId, const Q
     ins.addBindValue(sqlText(note));
     if (!run(ins))
         return 0;
-    const qint64 id = ins.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(ins);
     if (!tx.commit()) {
         fail(tr("The link was not added: %1").arg(m_db.lastError().text()));
         return 0;

@@ -1,5 +1,7 @@
 #include "SavedFilterRepository.h"
 
+#include "SqlDialect.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,11 +110,11 @@ qint64 SavedFilterRepository::save(const QString& name, const ActionFilter& filt
         q.addBindValue(existing);
         return run(q) ? existing : 0;
     }
-    q.prepare(QStringLiteral("INSERT INTO saved_filters(name, view, spec) VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO saved_filters(name, view, spec) VALUES (?, ?, ?) RETURNING id"));
     q.addBindValue(n);
     q.addBindValue(view);
     q.addBindValue(specOf(filter));
-    return run(q) ? q.lastInsertId().toLongLong() : 0;
+    return run(q) ? SqlDialect::insertedId(q) : 0;
 }
 
 bool SavedFilterRepository::rename(qint64 id, const QString& newName)

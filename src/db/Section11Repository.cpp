@@ -1,5 +1,6 @@
 #include "Section11Repository.h"
 
+#include "SqlDialect.h"
 #include "Transaction.h"
 #include "core/Vocabulary.h"
 
@@ -390,7 +391,7 @@ qint64 Section11Repository::createRating(qint64 auditId, qint64 agencyId, qint64
     Transaction tx(m_db);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO s11_ratings(audit_id, agency_id, standard_id, rating, rating_text, "
-                             "comments) VALUES (?,?,?,?,?,?)"));
+                             "comments) VALUES (?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(auditId);
     q.addBindValue(agencyId);
     q.addBindValue(standardId);
@@ -399,7 +400,7 @@ qint64 Section11Repository::createRating(qint64 auditId, qint64 agencyId, qint64
     q.addBindValue(sqlText(cleanBullets(bullets).join(QLatin1Char('\n'))));
     if (!run(q))
         return 0;
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(q);
     if (!tx.commit()) {
         fail(tr("%1, %2: the rating was not added: %3")
                  .arg(cell.agency, cell.standard, m_db.lastError().text()));
@@ -507,19 +508,19 @@ qint64 Section11Repository::createNextAudit(qint64 fromAuditId, int year)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO reviews(kind, title, year, body, position) VALUES ('s11', ?, ?, "
                              "(SELECT body FROM reviews WHERE id = ?), "
-                             "(SELECT coalesce(max(position), 0) + 1 FROM reviews))"));
+                             "(SELECT coalesce(max(position), 0) + 1 FROM reviews)) RETURNING id"));
     q.addBindValue(tr("Section 11 audit %1").arg(year));
     q.addBindValue(year);
     q.addBindValue(from.reviewId);
     if (!run(q))
         return 0;
-    const qint64 reviewId = q.lastInsertId().toLongLong();
-    q.prepare(QStringLiteral("INSERT INTO s11_audits(review_id, year) VALUES (?, ?)"));
+    const qint64 reviewId = SqlDialect::insertedId(q);
+    q.prepare(QStringLiteral("INSERT INTO s11_audits(review_id, year) VALUES (?, ?) RETURNING id"));
     q.addBindValue(reviewId);
     q.addBindValue(year);
     if (!run(q))
         return 0;
-    const qint64 auditId = q.lastInsertId().toLongLong();
+    const qint64 auditId = SqlDialect::insertedId(q);
     q.prepare(
         QStringLiteral("INSERT INTO s11_standards(audit_id, number, title) "
                        "SELECT ?, number, title FROM s11_standards WHERE audit_id = ? ORDER BY number"));

@@ -172,12 +172,7 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
     }
     // The same completion rule as the dashboard: a recommendation is complete
     // when it has actions and all of them are closed.
-    const QString open = StatusQueries::openCondition(QStringLiteral("a"));
-    if (!q.exec(
-            QStringLiteral("SELECT review_id, count(*), sum(open_n = 0) FROM ("
-                           "  SELECT a.review_id AS review_id, sum(CASE WHEN %1 THEN 1 ELSE 0 END) AS open_n"
-                           "  FROM actions a GROUP BY a.recommendation_id) GROUP BY review_id")
-                .arg(open)))
+    if (!q.exec(StatusQueries::completionByReviewSql()))
         return fail(q);
     while (q.next()) {
         Row& r = rows[index.value(q.value(0).toLongLong())];

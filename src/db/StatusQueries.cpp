@@ -1,5 +1,6 @@
 #include "StatusQueries.h"
 
+#include "SqlDialect.h"
 #include "core/Vocabulary.h"
 
 #include <QHash>
@@ -16,6 +17,17 @@ QString StatusQueries::openCondition(const QString& a)
     // Written exactly as in the partial indexes of schema 3, so the planner
     // can use them.
     return QStringLiteral("%1.status NOT IN ('complete', 'superseded')").arg(a);
+}
+
+QString StatusQueries::completionByReviewSql()
+{
+    return QStringLiteral(
+               "SELECT review_id, count(*), sum(CASE WHEN open_n = 0 THEN 1 ELSE 0 END), sum(n) FROM ("
+               "  SELECT a.review_id AS review_id, count(*) AS n,"
+               "    sum(CASE WHEN %1 THEN 1 ELSE 0 END) AS open_n"
+               "  FROM actions a GROUP BY a.recommendation_id, a.review_id) AS recs "
+               "GROUP BY review_id")
+        .arg(openCondition(QStringLiteral("a")));
 }
 
 QString StatusQueries::overdueCondition(const QString& a)
@@ -41,7 +53,6 @@ bool StatusQueries::figures(const QDate& asOf, DatabaseFigures* out)
         const char* sql;
     };
     const Count counts[] = {
-        {&out->schemaVersion, "PRAGMA user_version"},
         {&out->reviews, "SELECT count(*) FROM reviews"},
         {&out->recommendations, "SELECT count(*) FROM recommendations"},
         {&out->actions, "SELECT count(*) FROM actions"},
@@ -50,6 +61,9 @@ bool StatusQueries::figures(const QDate& asOf, DatabaseFigures* out)
         {&out->s11Audits, "SELECT count(*) FROM s11_audits"},
         {&out->s11Ratings, "SELECT count(*) FROM s11_ratings"},
     };
+    out->schemaVersion = scalar(SqlDialect::schemaVersionQuery(m_db));
+    if (out->schemaVersion < 0)
+        return false;
     for (const Count& c : counts) {
         *c.target = scalar(QLatin1String(c.sql));
         if (*c.target < 0)

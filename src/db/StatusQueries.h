@@ -70,6 +70,11 @@ public:
 
     // Not Complete and not Superseded: the actions every status figure is about.
     static QString openCondition(const QString& alias);
+    // Per review: recommendations with actions, how many of them are
+    // complete (all their actions closed) and their actions — the
+    // completion rule of the dashboard and the status papers. SQL both
+    // backends run; columns review_id, with actions, complete, actions.
+    static QString completionByReviewSql();
     static QString overdueCondition(const QString& alias);
 
     bool figures(const QDate& asOf, DatabaseFigures* out);

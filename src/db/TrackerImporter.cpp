@@ -4,6 +4,7 @@
 #include "db/HistoryPause.h"
 #include "db/PlanWriter.h"
 #include "db/Repository.h"
+#include "db/SqlDialect.h"
 #include "db/Transaction.h"
 
 #include <QCoreApplication>
@@ -126,8 +127,9 @@ int ReviewMerger::nextPosition(const QString& sql, qint64 parentId)
 
 qint64 ReviewMerger::insertRecommendation(qint64 reviewId, const RecommendationRecord& rec, int position)
 {
-    QSqlQuery& q = prepared(QStringLiteral("INSERT INTO recommendations(review_id, kind, number, sort_key, "
-                                           "position, title, text, decision) VALUES (?,?,?,?,?,?,?,?)"));
+    QSqlQuery& q =
+        prepared(QStringLiteral("INSERT INTO recommendations(review_id, kind, number, sort_key, "
+                                "position, title, text, decision) VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
     q.addBindValue(reviewId);
     q.addBindValue(recommendationkind::code(rec.kind));
     q.addBindValue(sqlText(rec.number));
@@ -138,7 +140,7 @@ qint64 ReviewMerger::insertRecommendation(qint64 reviewId, const RecommendationR
     q.addBindValue(sqlText(decision::code(rec.decision)));
     if (!run(q, "recommendation"))
         return 0;
-    const qint64 id = q.lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(q);
     for (const QString& theme : rec.themes) {
         const qint64 themeId = m_writer.themeId(theme);
         QSqlQuery& tq =
@@ -221,13 +223,13 @@ bool ReviewMerger::merge(qint64 reviewId, ReviewRecord& review, TrackerImporter:
                 if (responseId == 0) {
                     QSqlQuery& rq = prepared(QStringLiteral(
                         "INSERT INTO responses(review_id, text, position) VALUES (?, ?, (SELECT "
-                        "coalesce(max(position), 0) + 1 FROM responses WHERE review_id = ?))"));
+                        "coalesce(max(position), 0) + 1 FROM responses WHERE review_id = ?)) RETURNING id"));
                     rq.addBindValue(reviewId);
                     rq.addBindValue(response);
                     rq.addBindValue(reviewId);
                     if (!run(rq, "response"))
                         return false;
-                    responseId = rq.lastInsertId().toLongLong();
+                    responseId = SqlDialect::insertedId(rq);
                     responses.insert(matchKey(response), responseId);
                 }
                 QSqlQuery& link =
