@@ -347,4 +347,33 @@ TEST_F(Server, TheSampleOnTheServerAnswersAsTheFileDoes)
         EXPECT_GT(onFile.size(), 100) << verb.toStdString();
         EXPECT_EQ(onServer, onFile) << verb.toStdString();
     }
+    // The papers the Executive and QiiP receive, as CSV and HTML.
+    const QList<QStringList> papers = {{QStringLiteral("--paper"), QStringLiteral("highlight")},
+                                       {QStringLiteral("--paper"), QStringLiteral("summary")},
+                                       {QStringLiteral("--all")},
+                                       {QStringLiteral("--review"), QStringLiteral("0118")}};
+    int compared = 0;
+    for (const QStringList& paper : papers) {
+        for (const QString& format : {QStringLiteral("csv"), QStringLiteral("html")}) {
+            const QString a = dir.file(QStringLiteral("server.%1").arg(format));
+            const QString b = dir.file(QStringLiteral("file.%1").arg(format));
+            QString said;
+            const QStringList common =
+                QStringList{QStringLiteral("export")} + paper +
+                QStringList{QStringLiteral("--format"), format, QStringLiteral("--as-of"), asOf};
+            ASSERT_EQ(
+                runCli(common + QStringList{QStringLiteral("--db"), url(), QStringLiteral("-o"), a}, &said),
+                0)
+                << said.toStdString();
+            ASSERT_EQ(
+                runCli(common + QStringList{QStringLiteral("--db"), file, QStringLiteral("-o"), b}, &said), 0)
+                << said.toStdString();
+            const QByteArray fromServer = test::readAll(a);
+            EXPECT_GT(fromServer.size(), 200) << paper.join(QLatin1Char(' ')).toStdString();
+            EXPECT_EQ(fromServer, test::readAll(b))
+                << paper.join(QLatin1Char(' ')).toStdString() << " " << format.toStdString();
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 8);
 }

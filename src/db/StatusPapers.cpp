@@ -46,7 +46,7 @@ bool PaperQueries::highlightReport(const QDate& asOf, Paper* out)
             "SELECT coalesce(g.name, ''), r.title, c.number, a.number, a.text, a.owner_text, a.target_text, "
             "a.target_precision, coalesce(a.target_due, ''), a.status, a.status_text, a.rag, "
             "CASE WHEN %1 THEN 1 ELSE 0 END, "
-            "(SELECT coalesce(u.date, '') || char(31) || u.text FROM updates u WHERE u.action_id = a.id "
+            "(SELECT coalesce(u.date, '') || '%3' || u.text FROM updates u WHERE u.action_id = a.id "
             " ORDER BY u.date IS NULL, u.date DESC, u.position DESC, u.id DESC LIMIT 1) "
             "FROM actions a JOIN reviews r ON r.id = a.review_id "
             "JOIN recommendations c ON c.id = a.recommendation_id "
@@ -54,7 +54,10 @@ bool PaperQueries::highlightReport(const QDate& asOf, Paper* out)
             "WHERE %2 AND (%1 OR a.rag IN ('red', 'amber')) "
             "ORDER BY g.id IS NULL, g.position, g.name, r.position, r.id, c.sort_key, a.position, a.id")
             .arg(StatusQueries::overdueCondition(QStringLiteral("a")),
-                 StatusQueries::openCondition(QStringLiteral("a"))));
+                 StatusQueries::openCondition(QStringLiteral("a")),
+                 // The unit separator (0x1F) between date and text, as a
+                 // literal: SQLite's char(31) is not PostgreSQL's.
+                 QString(QChar(0x1F))));
     q.bindValue(QStringLiteral(":asof"), asOf.toString(Qt::ISODate));
     if (!q.exec())
         return fail(q);
@@ -150,10 +153,11 @@ bool PaperQueries::executiveSummary(const QDate& asOf, Paper* out)
     QHash<qint64, int> index;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT r.id, r.title, r.reference, r.kind, coalesce(r.year, ''), "
-                               "coalesce(r.published, ''), r.publication_withheld, "
-                               "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id) "
-                               "FROM reviews r ORDER BY r.position, r.id")))
+    if (!q.exec(
+            QStringLiteral("SELECT r.id, r.title, r.reference, r.kind, coalesce(CAST(r.year AS TEXT), ''), "
+                           "coalesce(r.published, ''), r.publication_withheld, "
+                           "(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id) "
+                           "FROM reviews r ORDER BY r.position, r.id")))
         return fail(q);
     while (q.next()) {
         Row r;
