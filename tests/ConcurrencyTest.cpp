@@ -32,9 +32,7 @@ protected:
         ASSERT_TRUE(mine);
         theirs = std::make_unique<Database>();
         ASSERT_TRUE(theirs->open(path, Database::OpenMode::ReadWrite)) << theirs->errorString().toStdString();
-        action =
-            test::scalar(*mine, QStringLiteral("SELECT min(a.id) FROM actions a JOIN reviews r ON r.id = "
-                                               "a.review_id WHERE r.title = 'Child X' AND a.number = '1.1'"));
+        action = test::actionId(*mine, QStringLiteral("Child X"), QStringLiteral("1.1"));
         ASSERT_GT(action, 0);
     }
     void TearDown() override { ConflictDialog::setAnswerForTesting({}); }

@@ -30,9 +30,7 @@ TEST(HistoryModel, FieldChangesReadAsLabelsNewestFirst)
                QStringLiteral("Audit report"));
 
     HistoryTableModel model(s.db->connection());
-    model.setTimeBudget(0);
-    model.setFilter(s.recordFilter(s.actionId));
-    readAllRows(model);
+    s.readActionHistory(model);
 
     EXPECT_EQ(cell(model, status, HistoryTableModel::WhatColumn), QStringLiteral("Status"));
     EXPECT_EQ(cell(model, status, HistoryTableModel::FromColumn), QStringLiteral("In progress"));
@@ -93,9 +91,7 @@ TEST(HistoryModel, WholeRowsAreSummarisedByNumberAndText)
                                   QVariant());
 
     HistoryTableModel model(s.db->connection());
-    model.setTimeBudget(0);
-    model.setFilter(s.recordFilter(s.actionId));
-    readAllRows(model);
+    s.readActionHistory(model);
     EXPECT_EQ(cell(model, added, HistoryTableModel::WhatColumn), QStringLiteral("Progress update added"));
     EXPECT_EQ(cell(model, added, HistoryTableModel::ToColumn),
               QStringLiteral("15/02/2024: Met the head of service (Amber)"));
@@ -151,9 +147,7 @@ TEST(HistoryModel, RowsLoggedBeforeSchemaFiveReadSensibly)
         legacy("2031-06-01T08:05:00Z", "deleted", QStringLiteral("Review the policy"), QVariant());
 
     HistoryTableModel model(s.db->connection());
-    model.setTimeBudget(0);
-    model.setFilter(s.recordFilter(s.actionId));
-    readAllRows(model);
+    s.readActionHistory(model);
     EXPECT_EQ(cell(model, created, HistoryTableModel::WhatColumn), QStringLiteral("Action created"));
     EXPECT_EQ(cell(model, created, HistoryTableModel::ToColumn), QStringLiteral("Review the policy"));
     EXPECT_EQ(cell(model, target, HistoryTableModel::WhatColumn), QStringLiteral("Target date"));
@@ -190,9 +184,7 @@ TEST(HistoryModel, ARecordsHistoryHoldsItsDetailsAndNothingElse)
                                       QStringLiteral("action"), s.otherActionId);
 
     HistoryTableModel model(s.db->connection());
-    model.setTimeBudget(0);
-    model.setFilter(s.recordFilter(s.actionId));
-    readAllRows(model);
+    s.readActionHistory(model);
     EXPECT_GE(rowOf(model, own), 0);
     EXPECT_GE(rowOf(model, link), 0);
     EXPECT_EQ(cell(model, link, HistoryTableModel::WhatColumn), QStringLiteral("Linked action removed"));

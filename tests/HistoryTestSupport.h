@@ -105,6 +105,14 @@ struct Sample
         return f;
     }
 
+    // The whole History of the sample's action, read at once.
+    void readActionHistory(HistoryTableModel& model) const
+    {
+        model.setTimeBudget(0);
+        model.setFilter(recordFilter(actionId));
+        readAllRows(model);
+    }
+
     test::TempDir dir;
     std::unique_ptr<Database> db;
     qint64 actionId = 0, reviewId = 0, otherActionId = 0, ownerId = 0;

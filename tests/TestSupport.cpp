@@ -71,6 +71,20 @@ qint64 scalar(Database& db, const QString& sql)
     return q.value(0).toLongLong();
 }
 
+qint64 actionId(Database& db, const QString& title, const QString& number)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT min(a.id) FROM actions a JOIN reviews r ON r.id = a.review_id "
+                             "WHERE r.title = ? AND a.number = ?"));
+    q.addBindValue(title);
+    q.addBindValue(number);
+    if (!q.exec() || !q.next()) {
+        ADD_FAILURE() << q.lastError().text().toStdString();
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
 QString text(Database& db, const QString& sql)
 {
     QSqlQuery q(db.connection());

@@ -30,6 +30,8 @@ QByteArray readAll(const QString& path);
 // schema page stays intact so the file still opens. Returns the new bytes.
 QByteArray damageTableRootPage(const QString& path, const QString& table);
 qint64 scalar(Database& db, const QString& sql);
+// The id of the action numbered number in the review titled title (0 if none).
+qint64 actionId(Database& db, const QString& title, const QString& number);
 QString text(Database& db, const QString& sql);
 
 } // namespace rt::test

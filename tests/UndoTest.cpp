@@ -35,9 +35,7 @@ protected:
         QApplication::processEvents();
         ASSERT_NE(window.undoHistory(), nullptr);
         stack = window.undoHistory()->stack();
-        action11 =
-            scalar(QStringLiteral("SELECT min(a.id) FROM actions a JOIN reviews r ON r.id = a.review_id "
-                                  "WHERE r.title = 'Child X' AND a.number = '1.1'"));
+        action11 = test::actionId(*window.database(), QStringLiteral("Child X"), QStringLiteral("1.1"));
         ASSERT_GT(action11, 0);
     }
 

@@ -53,9 +53,8 @@ int CommandLine::runAdmin(const QStringList& args)
                          .arg(action, url));
 
     if (action == QLatin1String("setup")) {
-        // An empty database gets the schema, an older one is upgraded.
         Database db;
-        if (!db.open(url, Database::OpenMode::ReadWrite) && !db.open(url, Database::OpenMode::CreateNew))
+        if (!db.openForSetup(url))
             return dataError(db.errorString());
         QString error;
         if (!ServerRoles::setUp(db, &error))

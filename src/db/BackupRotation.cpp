@@ -263,8 +263,7 @@ BackupRotation::Result BackupRotation::decideAndTake(Database& db)
 BackupRotation::Result BackupRotation::backupOnOpen()
 {
     const QFileInfo info(m_databasePath);
-    const auto writeBits = QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-    if (info.exists() && (!info.isWritable() || !(info.permissions() & writeBits)))
+    if (info.exists() && !Database::isWritableFile(info))
         return Result::Skipped;
     Database db;
     if (!db.open(m_databasePath, Database::OpenMode::ReadOnly)) {

@@ -22,21 +22,19 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::Database", text);
 }
 
-// A file whose mode has no write bit is read-only to its users, even to root,
-// which access() would let write it anyway.
-bool isWritableFile(const QFileInfo& info)
+} // namespace
+
+bool Database::isWritableFile(const QFileInfo& info)
 {
     const auto writeBits = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
     return info.isWritable() && (info.permissions() & writeBits);
 }
 
-QString nextConnectionName()
+QString Database::nextConnectionName()
 {
     static QAtomicInt counter;
     return QStringLiteral("rt-db-%1").arg(counter.fetchAndAddRelaxed(1));
 }
-
-} // namespace
 
 Database::Database() = default;
 
@@ -150,7 +148,8 @@ bool Database::checkFile(const QString& path, int* userVersion)
 bool Database::checkIdentity(const QString& path, qint64 applicationId, int userVersion)
 {
     if (applicationId != kApplicationId) {
-        m_error = tr("%1: an SQLite database, but not one made by Review Tracker").arg(path);
+        m_error = m_server ? tr("%1: a PostgreSQL database, but not one made by Review Tracker").arg(path)
+                           : tr("%1: an SQLite database, but not one made by Review Tracker").arg(path);
         return false;
     }
     if (userVersion > kSchemaVersion) {
@@ -164,6 +163,18 @@ bool Database::checkIdentity(const QString& path, qint64 applicationId, int user
     return true;
 }
 
+// An older schema is upgraded on opening, which a read-only open cannot do.
+bool Database::checkUpgradable(int version)
+{
+    if (!m_readOnly || version >= kSchemaVersion)
+        return true;
+    m_error = tr("%1: uses schema %2 and must be upgraded to %3, which a read-only open cannot do")
+                  .arg(m_path)
+                  .arg(version)
+                  .arg(kSchemaVersion);
+    return false;
+}
+
 bool Database::open(const QString& path, OpenMode mode)
 {
     close();
@@ -173,7 +184,7 @@ bool Database::open(const QString& path, OpenMode mode)
     m_server = ServerAddress::looksLikeServer(path);
     m_serverRole.clear();
     if (m_server)
-        return openServer(path, mode);
+        return openServer(path, mode, false);
 
     const QFileInfo info(path);
     int userVersion = 0;
@@ -251,17 +262,12 @@ bool Database::open(const QString& path, OpenMode mode)
         close();
         return false;
     }
-    if (m_readOnly) {
-        if (userVersion < kSchemaVersion) {
-            m_error = tr("%1: uses schema %2 and must be upgraded to %3, which a read-only open cannot do")
-                          .arg(path)
-                          .arg(userVersion)
-                          .arg(kSchemaVersion);
-            close();
-            return false;
-        }
-        return true;
+    if (!checkUpgradable(userVersion)) {
+        close();
+        return false;
     }
+    if (m_readOnly)
+        return true;
     QString migrateError;
     if (!Migrations::migrate(m_db, userVersion, kSchemaVersion, &migrateError)) {
         m_error = tr("%1: %2").arg(path, migrateError);

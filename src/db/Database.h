@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
+
+class QFileInfo;
 #include <memory>
 
 namespace rt {
@@ -43,6 +45,9 @@ public:
     // schema is upgraded), read-only otherwise — or read-only when asked
     // (a reviewer's --read-only).
     bool openForReading(const QString& path, bool readOnly = false);
+    // A server database for its administrator: the schema created when the
+    // database has none, upgraded when it is older.
+    bool openForSetup(const QString& address);
     void close();
     bool isOpen() const;
     bool isReadOnly() const { return m_readOnly; }
@@ -68,13 +73,19 @@ public:
     // Runs one statement, for pragmas and DDL; false with errorString() set.
     bool exec(const QString& sql);
 
+    // A file whose mode has no write bit is read-only to its users, even to
+    // root, whom access() would let write it anyway.
+    static bool isWritableFile(const QFileInfo& info);
+
 private:
     bool checkFile(const QString& path, int* userVersion);
     // The identity and schema version as SQLite reads them (through the WAL).
     bool identify(const QString& path, int* userVersion);
     bool checkIdentity(const QString& path, qint64 applicationId, int userVersion);
+    bool checkUpgradable(int version);
+    static QString nextConnectionName();
     bool configure();
-    bool openServer(const QString& address, OpenMode mode);
+    bool openServer(const QString& address, OpenMode mode, bool createIfEmpty);
     bool connectServer(const QString& address);
     bool readServerSchema(int* version);
     bool readServerRole();

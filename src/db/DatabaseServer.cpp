@@ -32,12 +32,6 @@ bool needsPassword(const QString& error)
            error.contains(QLatin1String("password authentication failed"));
 }
 
-QString serverConnectionName()
-{
-    static int counter = 0;
-    return QStringLiteral("rt-server-%1").arg(++counter);
-}
-
 } // namespace
 
 void Database::setPasswordPrompt(PasswordPrompt prompt)
@@ -60,7 +54,7 @@ bool Database::connectServer(const QString& text)
                       .arg(m_path);
         return false;
     }
-    m_connectionName = serverConnectionName();
+    m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
     m_db.setHostName(address.host());
     m_db.setPort(address.port());
@@ -100,20 +94,8 @@ bool Database::readServerSchema(int* version)
         m_error = tr("%1: the schema's version cannot be read: %2").arg(m_path, q.lastError().text());
         return false;
     }
-    if (q.value(0).toLongLong() != kApplicationId) {
-        m_error = tr("%1: a PostgreSQL database, but not one made by Review Tracker").arg(m_path);
-        return false;
-    }
     *version = q.value(1).toInt();
-    if (*version > kSchemaVersion) {
-        m_error = tr("%1: made by a newer Review Tracker (schema %2; this program knows up to %3) — "
-                     "use the newer program")
-                      .arg(m_path)
-                      .arg(*version)
-                      .arg(kSchemaVersion);
-        return false;
-    }
-    return true;
+    return checkIdentity(m_path, q.value(0).toLongLong(), *version);
 }
 
 // A login that may not change actions is a reviewer: the window then opens
@@ -136,64 +118,52 @@ bool Database::readServerRole()
     return true;
 }
 
-bool Database::openServer(const QString& address, OpenMode mode)
+bool Database::openForSetup(const QString& address)
 {
-    if (!connectServer(address)) {
+    close();
+    m_error.clear();
+    m_path = address;
+    m_readOnly = false;
+    m_server = true;
+    m_serverRole.clear();
+    return openServer(address, OpenMode::ReadWrite, true);
+}
+
+bool Database::openServer(const QString& address, OpenMode mode, bool createIfEmpty)
+{
+    const auto refuse = [this](const QString& why) {
+        if (!why.isEmpty())
+            m_error = why;
         close();
         return false;
-    }
+    };
+    if (!connectServer(address))
+        return refuse(QString());
     QSqlQuery q(m_db);
-    // Changes are logged with the server's clock in UTC, as text, like SQLite's.
-    if (!q.exec(QStringLiteral("SET client_min_messages = warning"))) {
-        m_error = tr("%1: cannot be configured: %2").arg(m_path, q.lastError().text());
-        close();
-        return false;
-    }
+    // Notices ("trigger … does not exist, skipping" while the history
+    // triggers are made again) are not problems; warnings and errors are.
+    if (!q.exec(QStringLiteral("SET client_min_messages = warning")))
+        return refuse(tr("%1: cannot be configured: %2").arg(m_path, q.lastError().text()));
     int version = 0;
-    if (!readServerSchema(&version)) {
-        close();
-        return false;
-    }
-    if (mode == OpenMode::CreateNew && version > 0) {
-        m_error = tr("%1: already holds a Review Tracker database; choose another database").arg(m_path);
-        close();
-        return false;
-    }
-    if (mode != OpenMode::CreateNew && version == 0) {
-        m_error = tr("%1: holds no Review Tracker database; an administrator sets one up with "
-                     "“review-tracker admin setup --db %1”")
-                      .arg(m_path);
-        close();
-        return false;
-    }
-    if (mode == OpenMode::ReadOnly) {
-        if (!q.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"))) {
-            m_error = tr("%1: cannot be opened read-only: %2").arg(m_path, q.lastError().text());
-            close();
-            return false;
-        }
-    }
-    if (version < kSchemaVersion) {
-        if (mode == OpenMode::ReadOnly) {
-            m_error = tr("%1: uses schema %2 and must be upgraded to %3, which a read-only open cannot do")
-                          .arg(m_path)
-                          .arg(version)
-                          .arg(kSchemaVersion);
-            close();
-            return false;
-        }
-        QString migrateError;
-        if (!Migrations::migrate(m_db, version, kSchemaVersion, &migrateError)) {
-            m_error = tr("%1: %2 (an administrator upgrades it with “review-tracker admin setup --db %1”)")
-                          .arg(m_path, migrateError);
-            close();
-            return false;
-        }
-    }
-    if (!readServerRole()) {
-        close();
-        return false;
-    }
+    if (!readServerSchema(&version))
+        return refuse(QString());
+    if (mode == OpenMode::CreateNew && version > 0)
+        return refuse(tr("%1: already holds a Review Tracker database; choose another database").arg(m_path));
+    if (mode != OpenMode::CreateNew && version == 0 && !createIfEmpty)
+        return refuse(tr("%1: holds no Review Tracker database; an administrator sets one up with "
+                         "“review-tracker admin setup --db %1”")
+                          .arg(m_path));
+    if (mode == OpenMode::ReadOnly &&
+        !q.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")))
+        return refuse(tr("%1: cannot be opened read-only: %2").arg(m_path, q.lastError().text()));
+    if (!checkUpgradable(version))
+        return refuse(QString());
+    QString migrateError;
+    if (version < kSchemaVersion && !Migrations::migrate(m_db, version, kSchemaVersion, &migrateError))
+        return refuse(tr("%1: %2 (an administrator upgrades it with “review-tracker admin setup --db %1”)")
+                          .arg(m_path, migrateError));
+    if (!readServerRole())
+        return refuse(QString());
     return true;
 }
 

@@ -7,30 +7,21 @@
 
 namespace rt {
 
-HistoryDeferral::HistoryDeferral(QSqlDatabase& db) : m_db(db) {}
+HistoryDeferral::HistoryDeferral(QSqlDatabase& db) : m_db(db), m_triggers(db) {}
 
 bool HistoryDeferral::begin()
 {
+    if (!m_triggers.setAside(QStringLiteral("name LIKE 'log\\_%\\_insert' ESCAPE '\\'")))
+        return fail(QStringLiteral("insert triggers"), m_triggers.errorString());
     const auto& tables = HistoryTriggers::tables();
     QSqlQuery q(m_db);
     for (int i = 0; i < tables.size(); ++i) {
-        const QString trigger = QStringLiteral("log_%1_insert").arg(tables[i].table);
-        q.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
-        q.addBindValue(trigger);
-        if (!q.exec())
-            return fail(trigger, q.lastError().text());
-        if (!q.next())
+        if (!m_triggers.contains(QStringLiteral("log_%1_insert").arg(tables[i].table)))
             continue; // a schema before history triggers: nothing to defer
-        Deferred d;
-        d.table = i;
-        d.triggerSql = q.value(0).toString();
         if (!q.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM %1").arg(tables[i].table)) ||
             !q.next())
             return fail(tables[i].table, q.lastError().text());
-        d.lastRowBefore = q.value(0).toLongLong();
-        if (!q.exec(QStringLiteral("DROP TRIGGER %1").arg(trigger)))
-            return fail(trigger, q.lastError().text());
-        m_deferred.append(d);
+        m_deferred.append({i, q.value(0).toLongLong()});
     }
     return true;
 }
@@ -59,10 +50,8 @@ bool HistoryDeferral::finish()
         if (!q.exec())
             return fail(t.table, q.lastError().text());
     }
-    for (const Deferred& d : std::as_const(m_deferred)) {
-        if (!q.exec(d.triggerSql))
-            return fail(tables[d.table].table, q.lastError().text());
-    }
+    if (!m_triggers.restore())
+        return fail(QStringLiteral("insert triggers"), m_triggers.errorString());
     m_deferred.clear();
     return true;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/TriggerSetAside.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QVector>
@@ -28,12 +30,12 @@ private:
     {
         int table = 0; // index into HistoryTriggers::tables()
         qint64 lastRowBefore = 0;
-        QString triggerSql;
     };
 
     bool fail(const QString& what, const QString& why);
 
     QSqlDatabase& m_db;
+    TriggerSetAside m_triggers;
     QVector<Deferred> m_deferred;
     QString m_error;
 };

@@ -84,6 +84,18 @@ bool HistoryTriggers::isBookkeeping(const QString& column)
     return column == QLatin1String("version") || column == QLatin1String("last_update");
 }
 
+// An update of bookkeeping alone (the latest update's day after a progress
+// update, a version bump) does not run the update trigger at all.
+QStringList HistoryTriggers::loggedColumns(const QStringList& columns)
+{
+    QStringList out;
+    for (const QString& c : columns) {
+        if (!isBookkeeping(c))
+            out << c;
+    }
+    return out;
+}
+
 QStringList HistoryTriggers::columns(QSqlDatabase& db, const QString& table)
 {
     QStringList out;
@@ -136,11 +148,13 @@ bool HistoryTriggers::installPostgres(QSqlDatabase& db, QString* error)
 {
     QSqlQuery q(db);
     for (const Table& t : tables()) {
+        const QStringList logged = loggedColumns(columns(db, t.table));
         const QStringList statements = {
             QStringLiteral("DROP TRIGGER IF EXISTS log_%1 ON %1").arg(t.table),
-            QStringLiteral("CREATE TRIGGER log_%1 AFTER INSERT OR UPDATE OR DELETE ON %1 FOR EACH ROW "
+            QStringLiteral("CREATE TRIGGER log_%1 AFTER INSERT OR DELETE OR UPDATE OF %6 ON %1 FOR EACH ROW "
                            "EXECUTE FUNCTION rt_log('%2', '%3', '%4', '%5')")
-                .arg(t.table, t.entity, t.parentEntity, t.parentColumn, t.reviewFrom)};
+                .arg(t.table, t.entity, t.parentEntity, t.parentColumn, t.reviewFrom,
+                     logged.join(QStringLiteral(", ")))};
         for (const QString& s : statements) {
             if (!q.exec(s)) {
                 *error = QStringLiteral("%1: %2").arg(t.table, q.lastError().text());
@@ -197,9 +211,7 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
                                values(QStringLiteral("OLD"), QStringLiteral("'deleted'"),
                                       json(QStringLiteral("OLD")), QStringLiteral("NULL")));
         QStringList perColumn;
-        for (const QString& c : cols) {
-            if (isBookkeeping(c))
-                continue;
+        for (const QString& c : loggedColumns(cols)) {
             perColumn << QStringLiteral("%1 SELECT %2 WHERE OLD.%3 IS NOT NEW.%3;")
                              .arg(insertHead,
                                   values(QStringLiteral("NEW"), QStringLiteral("'%1'").arg(c),
@@ -207,8 +219,10 @@ bool HistoryTriggers::install(QSqlDatabase& db, QString* error)
                                   c);
         }
         statements << QStringLiteral(
-                          "CREATE TRIGGER log_%1_update AFTER UPDATE ON %1 WHEN rt_history() BEGIN %2 END")
-                          .arg(t.table, perColumn.join(QLatin1Char(' ')));
+                          "CREATE TRIGGER log_%1_update AFTER UPDATE OF %3 ON %1 WHEN rt_history() BEGIN %2 "
+                          "END")
+                          .arg(t.table, perColumn.join(QLatin1Char(' ')),
+                               loggedColumns(cols).join(QStringLiteral(", ")));
         for (const QString& s : statements) {
             if (!q.exec(s)) {
                 *error = QStringLiteral("%1: %2").arg(t.table, q.lastError().text());

@@ -34,6 +34,8 @@ public:
     // Columns a change of which is not a change of the record: derived or
     // bookkeeping (the version counter, the latest update's day).
     static bool isBookkeeping(const QString& column);
+    // The columns of these whose changes are logged.
+    static QStringList loggedColumns(const QStringList& columns);
     // The table's columns in schema order.
     static QStringList columns(QSqlDatabase& db, const QString& table);
     // SQL for a row of a table with these columns as a JSON object; row is

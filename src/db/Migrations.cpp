@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "Database.h"
 #include "HistoryTriggers.h"
 #include "SqlDialect.h"
 #include "Transaction.h"
@@ -93,7 +94,7 @@ bool Migrations::recordVersion(QSqlDatabase& db, Dialect dialect, int version)
         return q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
     return q.exec(QStringLiteral("DELETE FROM rt_schema")) &&
            q.exec(QStringLiteral("INSERT INTO rt_schema(application_id, version) VALUES (%1, %2)")
-                      .arg(kApplicationId)
+                      .arg(Database::kApplicationId)
                       .arg(version));
 }
 
@@ -119,7 +120,7 @@ bool Migrations::migrate(QSqlDatabase& db, int fromVersion, int toVersion, QStri
             }
         }
         if (v == 1 && dialect == Dialect::Sqlite &&
-            !q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId))) {
+            !q.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId))) {
             *error = q.lastError().text();
             return false;
         }

@@ -20,7 +20,6 @@ public:
         Sqlite,
         Postgres
     };
-    static constexpr qint64 kApplicationId = 0x52545231; // "RTR1"
 
     static int latestVersion(Dialect dialect = Dialect::Sqlite);
     static bool migrate(QSqlDatabase& db, int fromVersion, int toVersion, QString* error);

@@ -19,15 +19,43 @@ QString tr(const char* text)
     return QCoreApplication::translate("rt::ServerRoles", text);
 }
 
-bool run(QSqlQuery& q, const QStringList& statements, QString* error)
+// The statements in one transaction: all of them or none.
+bool runAll(QSqlDatabase& c, const QStringList& statements, QString* error)
 {
+    Transaction tx(c);
+    QSqlQuery q(c);
     for (const QString& s : statements) {
         if (!q.exec(s)) {
             *error = QStringLiteral("%1: %2").arg(s, q.lastError().text());
             return false;
         }
     }
+    if (!tx.commit()) {
+        *error = c.lastError().text();
+        return false;
+    }
     return true;
+}
+
+// Whether the server has a role of that name; false with error set when it
+// cannot say.
+bool roleExists(QSqlQuery& q, const QString& name, bool* exists, QString* error)
+{
+    q.prepare(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    *exists = q.next();
+    return true;
+}
+
+bool onServer(Database& db, QString* error)
+{
+    if (!db.isServer())
+        *error = tr("roles are for a server database, not a file");
+    return db.isServer();
 }
 
 } // namespace
@@ -39,20 +67,16 @@ QString ServerRoles::roleName(Role role)
 
 bool ServerRoles::setUp(Database& db, QString* error)
 {
-    if (!db.isServer()) {
-        *error = tr("roles are for a server database, not a file");
+    if (!onServer(db, error))
         return false;
-    }
     QSqlDatabase& c = db.connection();
-    Transaction tx(c);
     QSqlQuery q(c);
     QStringList statements;
     for (const QString& role : {roleName(Role::Editor), roleName(Role::Reviewer)}) {
-        if (!q.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = '%1'").arg(role))) {
-            *error = q.lastError().text();
+        bool exists = false;
+        if (!roleExists(q, role, &exists, error))
             return false;
-        }
-        if (!q.next())
+        if (!exists)
             statements << QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(role);
     }
     const QString editor = roleName(Role::Editor);
@@ -76,30 +100,19 @@ bool ServerRoles::setUp(Database& db, QString* error)
     // by the owner's trigger functions.
     for (const HistoryTriggers::Table& t : HistoryTriggers::tables())
         statements << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON %1 TO %2").arg(t.table, editor);
-    if (!run(q, statements, error))
-        return false;
-    if (!tx.commit()) {
-        *error = c.lastError().text();
-        return false;
-    }
-    return true;
+    return runAll(c, statements, error);
 }
 
 bool ServerRoles::grant(Database& db, Role role, const QString& login, QString* error)
 {
-    if (!db.isServer()) {
-        *error = tr("roles are for a server database, not a file");
+    if (!onServer(db, error))
         return false;
-    }
     QSqlDatabase& c = db.connection();
     QSqlQuery q(c);
-    q.prepare(QStringLiteral("SELECT rolcanlogin FROM pg_roles WHERE rolname = ?"));
-    q.addBindValue(login);
-    if (!q.exec()) {
-        *error = q.lastError().text();
+    bool exists = false;
+    if (!roleExists(q, login, &exists, error))
         return false;
-    }
-    if (!q.next()) {
+    if (!exists) {
         *error = tr("the server has no login “%1”; IT creates it first (CREATE ROLE … LOGIN)").arg(login);
         return false;
     }
@@ -107,24 +120,18 @@ bool ServerRoles::grant(Database& db, Role role, const QString& login, QString* 
         *error = tr("“%1” is a role that cannot log in, not a person's login").arg(login);
         return false;
     }
-    if (!q.exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = '%1'").arg(roleName(role))) ||
-        !q.next()) {
+    if (!roleExists(q, roleName(role), &exists, error))
+        return false;
+    if (!exists) {
         *error = tr("the roles are missing; run “review-tracker admin setup” first");
         return false;
     }
     const QString who = c.driver()->escapeIdentifier(login, QSqlDriver::FieldName);
     const Role other = role == Role::Editor ? Role::Reviewer : Role::Editor;
-    Transaction tx(c);
-    if (!run(q,
-             {QStringLiteral("REVOKE %1 FROM %2").arg(roleName(other), who),
-              QStringLiteral("GRANT %1 TO %2").arg(roleName(role), who)},
-             error))
-        return false;
-    if (!tx.commit()) {
-        *error = c.lastError().text();
-        return false;
-    }
-    return true;
+    return runAll(c,
+                  {QStringLiteral("REVOKE %1 FROM %2").arg(roleName(other), who),
+                   QStringLiteral("GRANT %1 TO %2").arg(roleName(role), who)},
+                  error);
 }
 
 } // namespace rt

@@ -1,11 +1,11 @@
 #include "TrackerImporter.h"
 
 #include "db/HistoryDeferral.h"
-#include "db/HistoryPause.h"
 #include "db/PlanWriter.h"
 #include "db/Repository.h"
 #include "db/SqlDialect.h"
 #include "db/Transaction.h"
+#include "db/TriggerSetAside.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -308,7 +308,7 @@ bool ReviewMerger::merge(qint64 reviewId, ReviewRecord& review, TrackerImporter:
 class SearchIndexDeferral
 {
 public:
-    explicit SearchIndexDeferral(QSqlDatabase& db) : m_db(db) {}
+    explicit SearchIndexDeferral(QSqlDatabase& db) : m_db(db), m_triggers(db) {}
 
     bool begin()
     {
@@ -317,20 +317,13 @@ public:
                 QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'action_search_source'")) ||
             !q.next() || q.value(0).toInt() == 0)
             return true; // a schema without the index: nothing to defer
-        if (!q.exec(
-                QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
-                               "('actions', 'updates') AND sql LIKE '%AFTER INSERT ON%' AND (sql LIKE "
-                               "'%action_search%' OR name = 'updates_last_update_insert')")))
-            return fail(q);
-        while (q.next())
-            m_triggers.append({q.value(0).toString(), q.value(1).toString()});
         if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM actions")) || !q.next())
-            return fail(q);
+            return fail(q.lastError().text());
         m_lastActionBefore = q.value(0).toLongLong();
-        for (const auto& [name, sql] : std::as_const(m_triggers)) {
-            if (!q.exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(name)))
-                return fail(q);
-        }
+        if (!m_triggers.setAside(QStringLiteral(
+                "tbl_name IN ('actions', 'updates') AND sql LIKE '%AFTER INSERT ON%' AND (sql LIKE "
+                "'%action_search%' OR name = 'updates_last_update_insert')")))
+            return fail(m_triggers.errorString());
         return true;
     }
 
@@ -346,7 +339,7 @@ public:
                 .arg(columns));
         q.addBindValue(m_lastActionBefore);
         if (!q.exec())
-            return fail(q);
+            return fail(q.lastError().text());
         QSqlQuery remove(m_db), add(m_db);
         remove.prepare(QStringLiteral("DELETE FROM action_search WHERE rowid = ?"));
         add.prepare(
@@ -357,53 +350,46 @@ public:
             remove.addBindValue(id);
             add.addBindValue(id);
             if (!remove.exec())
-                return fail(remove);
+                return fail(remove.lastError().text());
             if (!add.exec())
-                return fail(add);
+                return fail(add.lastError().text());
         }
         // The latest update of each action written, once, as the trigger
         // updates_last_update_insert (migration 004) would have row by row: a
-        // month-dated update counts as the month's last day, a year as 31 December.
-        // The day is bookkeeping, which history never logs; paused, the
-        // history trigger on actions does not compare every column of
-        // every action to find that out (a third of a 50,000-row import).
-        HistoryPause bookkeeping(m_db);
-        QSqlQuery last(m_db);
-        last.prepare(QStringLiteral(
+        // month-dated update counts as the month's last day, a year as 31
+        // December. New actions all at once, merged ones one by one.
+        const QString lastUpdate = QStringLiteral(
             "UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date "
             "WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day') WHEN 4 THEN u.date || '-12-31' END) "
-            "FROM updates u WHERE u.action_id = actions.id) WHERE id > ?"));
+            "FROM updates u WHERE u.action_id = actions.id) WHERE id %1 ?");
+        QSqlQuery last(m_db);
+        last.prepare(lastUpdate.arg(QLatin1Char('>')));
         last.addBindValue(m_lastActionBefore);
         if (!last.exec())
-            return fail(last);
+            return fail(last.lastError().text());
         QSqlQuery one(m_db);
-        one.prepare(QStringLiteral(
-            "UPDATE actions SET last_update = (SELECT max(CASE length(u.date) WHEN 10 THEN u.date "
-            "WHEN 7 THEN date(u.date || '-01', '+1 month', '-1 day') WHEN 4 THEN u.date || '-12-31' END) "
-            "FROM updates u WHERE u.action_id = actions.id) WHERE id = ?"));
+        one.prepare(lastUpdate.arg(QLatin1Char('=')));
         for (qint64 id : updatedActions) {
             one.addBindValue(id);
             if (!one.exec())
-                return fail(one);
+                return fail(one.lastError().text());
         }
-        for (const auto& [name, sql] : std::as_const(m_triggers)) {
-            if (!q.exec(sql))
-                return fail(q);
-        }
+        if (!m_triggers.restore())
+            return fail(m_triggers.errorString());
         return true;
     }
 
     QString errorString() const { return m_error; }
 
 private:
-    bool fail(const QSqlQuery& q)
+    bool fail(const QString& why)
     {
-        m_error = QStringLiteral("search index: %1").arg(q.lastError().text());
+        m_error = QStringLiteral("search index: %1").arg(why);
         return false;
     }
 
     QSqlDatabase& m_db;
-    QVector<QPair<QString, QString>> m_triggers;
+    TriggerSetAside m_triggers;
     qint64 m_lastActionBefore = 0;
     QString m_error;
 };

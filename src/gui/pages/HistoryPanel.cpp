@@ -98,7 +98,7 @@ void HistoryPanel::sizeColumns()
 void HistoryPanel::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    if ((width() >= 900) != m_wide)
+    if (isWide() != m_wide)
         sizeColumns();
 }
 

@@ -47,6 +47,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    // Room for each column on one line (a whole tab rather than a pane).
+    bool isWide() const { return width() >= 900; }
     void load();
     void updateSummary();
     void sizeColumns();
